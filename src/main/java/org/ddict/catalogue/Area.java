@@ -1,0 +1,6 @@
+package org.ddict.catalogue;
+
+/** Requirement areas, in the catalogue's order. */
+public enum Area {
+    BASE, SCHEMA, DEPLOY, STATE, CANCEL, HISTORY, CTRLID, AUTH, DOWNLOAD, CONFIG, INSTALLED, CONFIRM, ERROR
+}

@@ -1,0 +1,201 @@
+package org.ddict.reference;
+
+import static org.ddict.catalogue.Req.*;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ddict.catalogue.Req;
+
+/**
+ * Deliberate deviations of the reference server, each aimed at the requirement(s) it breaks.
+ * The self-validation proves that a run against a defect fails exactly {@link #targets()}
+ * (for a defect aimed at a SHOULD requirement: warns on it) and nothing else.
+ */
+public enum Defect {
+    // BASE
+    REPEAT_POLL_NOT_MODIFIED("repeat-poll-not-modified",
+            "every poll after a controller's first answers 304 with an empty body, even without If-None-Match", DDI_BASE_01),
+    POLL_CONTENT_TYPE_TEXT("poll-content-type-text",
+            "the controller base is served as text/plain (the body is still JSON)", DDI_BASE_02),
+    IDLE_PHANTOM_ACTION_LINK("idle-phantom-action-link",
+            "a controller that never had an action is offered deploymentBase/0", DDI_BASE_03),
+    DEPLOYMENT_LINK_TRAILING_SLASH("deployment-link-trailing-slash",
+            "the deploymentBase href ends with '/' so its last path segment is not the action id", DDI_BASE_04),
+    TWO_ACTION_LINKS("two-action-links",
+            "while an older action is cancelled by a superseding one, the poll offers cancelAction and deploymentBase together", DDI_BASE_05),
+    LINKS_LOWER_CASE_CONTROLLER("links-lower-case-controller",
+            "links carry the controllerId lower-cased (lookups are case-insensitive, so they still work)", DDI_BASE_06),
+    SLEEP_AS_SECONDS("sleep-as-seconds",
+            "config.polling.sleep is rendered as a number of seconds (\"30\") instead of HH:MM:SS", DDI_BASE_09),
+    BASE_ACCEPTS_POST("base-accepts-post",
+            "POST, PUT and DELETE on the controller base answer 200 instead of 405", DDI_BASE_12),
+    POLL_RECORDS_STATUS("poll-records-status",
+            "every poll appends a 'retrieved' entry to the status history of the open action", DDI_BASE_13),
+    // SCHEMA
+    POLL_WITHOUT_POLLING_CONFIG("poll-without-polling-config",
+            "the controller base has \"config\":{} without the polling object", DDI_SCHEMA_01),
+    DEPLOYMENT_WITHOUT_UPDATE("deployment-without-update",
+            "the deployment document omits deployment.update", DDI_SCHEMA_02),
+    CANCEL_WITHOUT_STOP_ID("cancel-without-stop-id",
+            "the cancel document omits cancelAction.stopId", DDI_SCHEMA_03),
+    ARTIFACT_LIST_WITHOUT_HASHES("artifact-list-without-hashes",
+            "the artifact list resource omits the hashes of each artifact", DDI_SCHEMA_07),
+    ENUM_UPPER_CASE("enum-upper-case",
+            "deployment.download and deployment.update are upper-case (\"ATTEMPT\")", DDI_SCHEMA_08),
+    ARTIFACT_SIZE_AS_STRING("artifact-size-as-string",
+            "artifact size is a JSON string (\"4100\")", DDI_SCHEMA_09),
+    FEEDBACK_REJECTS_UNKNOWN_FIELDS("feedback-rejects-unknown-fields",
+            "feedback bodies with unknown properties (legacy id/time) are refused with 400", DDI_SCHEMA_10),
+    // DEPLOY
+    DEPLOYMENT_EXTRA_CHUNK("deployment-extra-chunk",
+            "the deployment carries one extra chunk that belongs to no module of the set", DDI_DEPLOY_01),
+    SOFT_AS_FORCED("soft-as-forced",
+            "a soft assignment is delivered as forced/forced", DDI_DEPLOY_02),
+    FORCED_AS_ATTEMPT("forced-as-attempt",
+            "a forced assignment is delivered as attempt/attempt", DDI_DEPLOY_03),
+    CHUNK_NAME_IS_TYPE("chunk-name-is-type",
+            "chunk name is the module type key instead of the module name", DDI_DEPLOY_07),
+    ARTIFACT_SHA1_WRONG("artifact-sha1-wrong",
+            "the deployment reports a wrong SHA-1 for every artifact", DDI_DEPLOY_08),
+    ARTIFACT_LINK_BROKEN("artifact-link-broken",
+            "artifact download links point at a file name that does not exist (404)", DDI_DEPLOY_09),
+    DEPLOYMENT_SERVED_AFTER_CANCEL("deployment-served-after-cancel",
+            "GET deploymentBase/{A} answers 200 after A was cancelled", DDI_DEPLOY_12),
+    DEPLOYMENT_SERVED_WHILE_CANCELING("deployment-served-while-canceling",
+            "GET deploymentBase/{A} answers 200 while A is being cancelled", DDI_DEPLOY_12, DDI_CANCEL_03),
+    DEPLOYMENT_ACCEPTS_DELETE("deployment-accepts-delete",
+            "POST, PUT and DELETE on deploymentBase/{A} answer 200 instead of 405", DDI_DEPLOY_13),
+    // STATE
+    CLOSED_SUCCESS_KEEPS_OPEN("closed-success-keeps-open",
+            "closed+success is recorded FINISHED but the action stays open", DDI_STATE_01),
+    CLOSED_NONE_AS_FAILURE("closed-none-as-failure",
+            "closed+none is recorded ERROR and fails the action", DDI_STATE_02),
+    CLOSED_FAILURE_AS_SUCCESS("closed-failure-as-success",
+            "closed+failure is recorded FINISHED and installs the set", DDI_STATE_03),
+    PROCEEDING_AS_DOWNLOAD("proceeding-as-download",
+            "proceeding is recorded DOWNLOAD instead of RUNNING", DDI_STATE_04),
+    SCHEDULED_AS_WARNING("scheduled-as-warning",
+            "scheduled is recorded WARNING instead of RUNNING", DDI_STATE_05),
+    RESUMED_REFUSED("resumed-refused",
+            "resumed is refused with 400", DDI_STATE_06),
+    DOWNLOAD_AS_RUNNING("download-as-running",
+            "download is recorded RUNNING instead of DOWNLOAD", DDI_STATE_07),
+    DOWNLOADED_CLOSES_UPDATE("downloaded-closes-update",
+            "downloaded closes an ordinary (soft/forced) action", DDI_STATE_08),
+    DOWNLOAD_ONLY_STAYS_OPEN("download-only-stays-open",
+            "downloaded leaves a download-only action open", DDI_STATE_09),
+    REJECTED_MAPS_TO_ERROR("rejected-maps-to-error",
+            "rejected is recorded ERROR and closes the action", DDI_STATE_10),
+    CANCELED_MAPS_TO_ERROR("canceled-maps-to-error",
+            "canceled on the deployment channel is recorded ERROR", DDI_STATE_11),
+    FEEDBACK_ON_CLOSED_ACCEPTED("feedback-on-closed-accepted",
+            "deployment feedback on a closed action is answered 200 and stored", DDI_STATE_12),
+    FEEDBACK_ANSWERS_500("feedback-answers-500",
+            "accepted deployment feedback is stored but answered with 500", DDI_STATE_13),
+    DETAILS_DROPPED("details-dropped",
+            "status.details are not stored; the server stores its own default message instead", DDI_STATE_14),
+    PROGRESS_REFUSED("progress-refused",
+            "feedback carrying result.progress is refused with 400", DDI_STATE_16),
+    TIMESTAMP_REFUSED("timestamp-refused",
+            "feedback carrying a timestamp is refused with 400", DDI_STATE_17),
+    // CANCEL
+    NO_CANCEL_LINK("no-cancel-link",
+            "a cancelling action is offered to the device through no link at all", DDI_CANCEL_01),
+    CANCEL_STOP_ID_WRONG("cancel-stop-id-wrong",
+            "cancelAction.stopId names another action id", DDI_CANCEL_02),
+    CANCEL_FEEDBACK_IGNORED("cancel-feedback-ignored",
+            "closed on the cancel channel is answered 200 but changes nothing", DDI_CANCEL_04),
+    CANCEL_REJECTED_CLOSES("cancel-rejected-closes",
+            "rejected on the cancel channel closes the action as CANCELED", DDI_CANCEL_05),
+    CANCEL_FAILURE_CANCELS("cancel-failure-cancels",
+            "closed+failure on the cancel channel closes the action as CANCELED", DDI_CANCEL_06),
+    CANCEL_CANCELED_AS_ERROR("cancel-canceled-as-error",
+            "canceled on the cancel channel is recorded ERROR", DDI_CANCEL_07),
+    CANCEL_PROCEEDING_CLOSES("cancel-proceeding-closes",
+            "proceeding on the cancel channel closes the action as CANCELED", DDI_CANCEL_08),
+    CANCEL_FEEDBACK_ON_RUNNING_ACCEPTED("cancel-feedback-on-running-accepted",
+            "cancel feedback for an action that is not being cancelled is accepted and cancels it", DDI_CANCEL_09),
+    CANCEL_FEEDBACK_REOPENS_FINISHED("cancel-feedback-reopens-finished",
+            "cancel feedback on a FINISHED action is accepted and relabels it CANCELED", DDI_CANCEL_10),
+    CANCEL_INSTRUCTION_FOR_RUNNING("cancel-instruction-for-running",
+            "GET cancelAction/{A} answers 200 for an open action that is not being cancelled", DDI_CANCEL_11),
+    CLOSED_ACTION_CANCELABLE("closed-action-cancelable",
+            "the back office accepts a cancel of a FINISHED action and offers cancelAction for it", DDI_CANCEL_12),
+    // CTRLID
+    NO_PLUG_AND_PLAY("no-plug-and-play",
+            "an unknown controllerId polled with the gateway token is not registered (404)", DDI_CTRLID_01),
+    SUBRESOURCE_REGISTERS("subresource-registers",
+            "a sub-resource request for an unknown controllerId (gateway token) registers it", DDI_CTRLID_02),
+    PRECOMMISSIONED_FIRST_POLL_NO_CONTENT("precommissioned-first-poll-no-content",
+            "the first poll of a controller created by the operator answers 204 without a body", DDI_CTRLID_03),
+    TARGET_TOKEN_ANY_CONTROLLER("target-token-any-controller",
+            "a target token of one controller authenticates requests on any other controller's path", DDI_CTRLID_04),
+    FOREIGN_ACTION_VISIBLE("foreign-action-visible",
+            "a controller can read and send feedback to another controller's action on its own path", DDI_CTRLID_05),
+    FOREIGN_ARTIFACT_DOWNLOADABLE("foreign-artifact-downloadable",
+            "any controller can list and download the artifacts of any module", DDI_CTRLID_06),
+    CONTROLLER_ID_MAX_128("controller-id-max-128",
+            "DDI refuses controllerIds longer than 128 characters with 400, also for operator-created ones", DDI_CTRLID_07),
+    CONTROLLER_ID_DOT_SUFFIX("controller-id-dot-suffix",
+            "a controllerId containing '.' is cut at the dot on DDI paths (suffix matching), so it is not found", DDI_CTRLID_08),
+    CONTROLLER_ID_CASE_FOLDED("controller-id-case-folded",
+            "controllerIds are stored and reported lower-cased", DDI_CTRLID_09, DDI_BASE_06),
+    // AUTH
+    UNAUTHENTICATED_DOWNLOAD("unauthenticated-download",
+            "artifact and checksum downloads are served without credentials", DDI_AUTH_01),
+    TARGET_TOKEN_READ_ONLY("target-token-read-only",
+            "a target token authenticates GET requests only; its feedback POSTs are answered 401", DDI_AUTH_02),
+    UNKNOWN_TOKEN_ACCEPTED("unknown-token-accepted",
+            "a TargetToken that belongs to no controller falls through and authenticates as the path's controller", DDI_AUTH_03),
+    // ERROR
+    MALFORMED_JSON_ACCEPTED("malformed-json-accepted",
+            "a syntactically invalid feedback or configData body is answered 200 (and ignored)", DDI_ERROR_02),
+    MISSING_FINISHED_DEFAULTS("missing-finished-defaults",
+            "feedback without status.result or result.finished is accepted as finished=none", DDI_ERROR_03),
+    UNKNOWN_EXECUTION_ACCEPTED("unknown-execution-accepted",
+            "an unknown execution or finished value is accepted and recorded as RUNNING", DDI_ERROR_04),
+    ANY_CONTENT_TYPE_ACCEPTED("any-content-type-accepted",
+            "request bodies are parsed as JSON whatever their Content-Type", DDI_ERROR_05),
+    FEEDBACK_GET_ALLOWED("feedback-get-allowed",
+            "GET, PUT and DELETE on feedback paths answer 200 instead of 405", DDI_ERROR_06),
+    UNKNOWN_ACTION_EMPTY_200("unknown-action-empty-200",
+            "an action id that does not exist answers 200 with an empty JSON object", DDI_ERROR_08),
+    BAD_BODY_500("bad-body-500",
+            "malformed JSON bodies crash the handler: 500 instead of 400", DDI_ERROR_10);
+
+    private final String key;
+    private final String description;
+    private final Set<Req> targets;
+
+    Defect(String key, String description, Req first, Req... more) {
+        this.key = key;
+        this.description = description;
+        this.targets = EnumSet.of(first, more);
+    }
+
+    /** The name used with {@code --defect}. */
+    public String key() {
+        return key;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The requirement(s) this defect breaks. */
+    public Set<Req> targets() {
+        return targets;
+    }
+
+    public static Optional<Defect> byKey(String key) {
+        return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}
