@@ -1,0 +1,98 @@
+package org.ddict.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The settings of one run, immutable. Built once (flags > environment > defaults) by the command line, or from
+ * JUnit configuration parameters when the suite runs inside another build; secrets are never printed.
+ */
+public record SuiteConfig(
+        URI ddiUrl,
+        String tenant,
+        URI mgmtUrl,
+        String mgmtUser,
+        Secret mgmtPassword,
+        Optional<Secret> gatewayToken,
+        String operator,
+        Duration timeout,
+        int parallelism,
+        String runPrefix,
+        Path reportsDir) {
+
+    /** Configuration parameter keys (also accepted as {@code -Dddi.url=…} system properties). */
+    public static final String URL = "ddi.url";
+    public static final String TENANT = "ddi.tenant";
+    public static final String MGMT_URL = "ddi.mgmt.url";
+    public static final String MGMT_USER = "ddi.mgmt.user";
+    public static final String MGMT_PASSWORD = "ddi.mgmt.password";
+    public static final String GATEWAY_TOKEN = "ddi.gateway.token";
+    public static final String OPERATOR = "ddi.operator";
+    public static final String TIMEOUT = "ddi.timeout";
+    public static final String PARALLELISM = "ddi.parallel";
+    public static final String RUN_PREFIX = "ddi.run.prefix";
+    public static final String REPORTS = "ddi.reports";
+
+    public SuiteConfig {
+        ddiUrl = stripTrailingSlash(ddiUrl);
+        mgmtUrl = stripTrailingSlash(mgmtUrl);
+    }
+
+    /** The settings as configuration parameters, for the JUnit launcher (secrets included: they never reach a report). */
+    public Map<String, String> toParameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(URL, ddiUrl.toString());
+        p.put(TENANT, tenant);
+        p.put(MGMT_URL, mgmtUrl.toString());
+        p.put(MGMT_USER, mgmtUser);
+        p.put(MGMT_PASSWORD, mgmtPassword.reveal());
+        gatewayToken.ifPresent(t -> p.put(GATEWAY_TOKEN, t.reveal()));
+        p.put(OPERATOR, operator);
+        p.put(TIMEOUT, timeout.toMillis() + "ms");
+        p.put(PARALLELISM, Integer.toString(parallelism));
+        p.put(RUN_PREFIX, runPrefix);
+        p.put(REPORTS, reportsDir.toString());
+        return p;
+    }
+
+    /** Reads the settings back from configuration parameters; {@code ddi.url} is required. */
+    public static SuiteConfig fromParameters(Function<String, Optional<String>> parameters) {
+        String url = parameters.apply(URL).orElseThrow(() -> new ConfigException(
+                "no DDI server configured: set the configuration parameter " + URL + " (e.g. -D" + URL + "=http://host:8080)"));
+        URI ddi = Urls.parse(URL, url);
+        URI mgmt = parameters.apply(MGMT_URL).map(u -> Urls.parse(MGMT_URL, u)).orElse(ddi);
+        return new SuiteConfig(ddi,
+                parameters.apply(TENANT).orElse("DEFAULT"),
+                mgmt,
+                parameters.apply(MGMT_USER).orElse("admin"),
+                new Secret(parameters.apply(MGMT_PASSWORD).orElse("admin")),
+                parameters.apply(GATEWAY_TOKEN).map(Secret::new),
+                parameters.apply(OPERATOR).orElse("hawkbit"),
+                parameters.apply(TIMEOUT).map(Durations::parse).orElse(Duration.ofSeconds(10)),
+                parameters.apply(PARALLELISM).map(Integer::parseInt).orElse(defaultParallelism()),
+                parameters.apply(RUN_PREFIX).orElseGet(RunPrefix::generate),
+                Path.of(parameters.apply(REPORTS).orElse("reports")));
+    }
+
+    public static int defaultParallelism() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    }
+
+    /** One line per setting, secrets masked: printed at the start of a run. */
+    public String describe() {
+        return "DDI server   " + ddiUrl + "  (tenant " + tenant + ")\n"
+                + "Management   " + mgmtUrl + "  (operator " + operator + ", user " + mgmtUser + ", password " + mgmtPassword + ")\n"
+                + "Gateway key  " + gatewayToken.map(Secret::toString).orElse("(ask the operator)") + "\n"
+                + "Run prefix   " + runPrefix + "   timeout " + Durations.format(timeout) + "   parallel " + parallelism;
+    }
+
+    private static URI stripTrailingSlash(URI uri) {
+        String s = uri.toString();
+        return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;
+    }
+}

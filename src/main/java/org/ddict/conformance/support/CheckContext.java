@@ -1,0 +1,136 @@
+package org.ddict.conformance.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.ddict.catalogue.Req;
+import org.ddict.ddi.Exchange;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.qameta.allure.Allure;
+
+/**
+ * One running check: its requirements, its verdict helpers (MUST → failure, SHOULD → warning) and bounded waiting.
+ * Failures and warnings are built here, in one place, so that every one of them names its requirement.
+ */
+public final class CheckContext {
+
+    private final ExtensionContext extension;
+    private final RunContext run;
+    private final List<Req> requirements;
+    private final List<Warning> warnings = Collections.synchronizedList(new ArrayList<>());
+
+    CheckContext(ExtensionContext extension, RunContext run, List<Req> requirements) {
+        this.extension = extension;
+        this.run = run;
+        this.requirements = List.copyOf(requirements);
+    }
+
+    public RunContext run() {
+        return run;
+    }
+
+    public List<Req> requirements() {
+        return requirements;
+    }
+
+    /** The requirement an unexpected error of this check is charged to. */
+    public Req primary() {
+        return requirements.get(0);
+    }
+
+    public List<Warning> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /** A fresh device: a new controller registered through the operator, with its own target token. */
+    public Device newDevice() {
+        return device(run.newControllerId());
+    }
+
+    /** A device for a given controllerId, registered through the operator. */
+    public Device device(String controllerId) {
+        return Device.registered(this, run.operator().registerController(controllerId));
+    }
+
+    /** Fails the check: the server broke {@code req}. */
+    public ConformanceFailure fail(Req req, String expected, String received, Exchange evidence) {
+        throw new ConformanceFailure(req, expected, received, evidence);
+    }
+
+    /** A MUST: fails the check when {@code ok} is false. */
+    public void require(Req req, boolean ok, String expected, Supplier<String> received, Exchange evidence) {
+        if (!ok) {
+            fail(req, expected, received.get(), evidence);
+        }
+    }
+
+    /** A SHOULD (or a known divergence): records a warning when {@code ok} is false and goes on. */
+    public void should(Req req, boolean ok, String expected, Supplier<String> received, Exchange evidence) {
+        if (!ok) {
+            warn(req, "expected " + expected + "; received " + received.get()
+                    + (evidence == null ? "" : " — " + evidence.call().curl()));
+        }
+    }
+
+    /**
+     * A request the server must refuse. Any 5xx breaks DDI-ERROR-10 (client errors never produce 5xx); a status that
+     * {@code must} rejects breaks {@code req}; an allowed status other than {@code preferred} is a warning.
+     */
+    public void refused(Req req, Exchange e, String mustText, IntPredicate must, Integer preferred) {
+        if (e.is5xx()) {
+            fail(Req.DDI_ERROR_10, "a 4xx client error for " + e.call().method() + " " + e.call().url().getRawPath()
+                    + " (" + req.id() + ": " + mustText + ")", "HTTP " + e.status(), e);
+        }
+        require(req, must.test(e.status()), mustText, e::describe, e);
+        if (preferred != null) {
+            should(req, e.status() == preferred, "HTTP " + preferred, () -> "HTTP " + e.status(), e);
+        }
+    }
+
+    public void warn(Req req, String message) {
+        Warning w = new Warning(req, message);
+        warnings.add(w);
+        extension.publishReportEntry(Warning.ENTRY_PREFIX + req.id(), message);
+        Allure.step("WARN " + req.id() + " (" + req.levelText() + "): " + message);
+    }
+
+    /**
+     * Waits, bounded by the run's timeout, until {@code condition} holds for the value {@code probe} returns; the
+     * probe runs in the check's own thread, so its requests stay attached to this check. Returns the last value.
+     */
+    public <T> T await(Callable<T> probe, Predicate<T> condition, Duration atMost) {
+        List<T> last = new ArrayList<>(1);
+        try {
+            Awaitility.await().atMost(atMost).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).ignoreNoExceptions()
+                    .until(() -> {
+                        T value = probe.call();
+                        last.clear();
+                        last.add(value);
+                        return condition.test(value);
+                    });
+        } catch (ConditionTimeoutException e) {
+            // the caller judges the last observed value
+        }
+        return last.isEmpty() ? null : last.get(0);
+    }
+
+    public Duration timeout() {
+        return run.config().timeout();
+    }
+
+    static Set<Req> setOf(Req first, Req... more) {
+        return EnumSet.of(first, more);
+    }
+}

@@ -1,0 +1,149 @@
+package org.ddict.conformance.support;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.ddict.catalogue.Feature;
+import org.ddict.catalogue.Level;
+import org.ddict.catalogue.Req;
+import org.ddict.ddi.TransportException;
+import org.ddict.operator.OperatorException;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.opentest4j.TestAbortedException;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.model.Label;
+
+/**
+ * Runs every check: selects it ({@code ddi.only}), labels it for Allure with its requirements, skips it when the
+ * server lacks a feature it needs, hands it a fresh registered {@link Device} and its {@link CheckContext}, and turns
+ * "could not arrange" into a skip and "no HTTP answer" into a failure of the check's first requirement.
+ */
+public final class ConformanceExtension implements ExecutionCondition, BeforeEachCallback, ParameterResolver,
+        TestExecutionExceptionHandler {
+
+    /** Comma-separated requirement IDs and/or area names; only checks naming one of them run. */
+    public static final String ONLY = "ddi.only";
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<Method> method = context.getTestMethod();
+        Optional<String> only = context.getConfigurationParameter(ONLY).filter(s -> !s.isBlank());
+        if (method.isEmpty() || only.isEmpty()) {
+            return ConditionEvaluationResult.enabled("no --only selection");
+        }
+        Set<String> wanted = Arrays.stream(only.get().split(",")).map(String::trim).map(String::toUpperCase)
+                .collect(Collectors.toSet());
+        boolean selected = requirements(method.get()).stream()
+                .anyMatch(r -> wanted.contains(r.id()) || wanted.contains(r.area().name()));
+        return selected ? ConditionEvaluationResult.enabled("selected by --only")
+                : ConditionEvaluationResult.disabled("not selected by --only " + only.get());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Method method = context.getRequiredTestMethod();
+        List<Req> reqs = requirements(method);
+        label(reqs);
+        RunContext run = translate(reqs.get(0), () -> RunContext.of(context));
+        RequiresFeature needs = method.getAnnotation(RequiresFeature.class);
+        if (needs != null) {
+            for (Feature f : needs.value()) {
+                if (!run.offers(f)) {
+                    throw new TestAbortedException("feature Opt:" + f + " is not offered by the server (or cannot be arranged"
+                            + " by the operator '" + run.operator().name() + "'): skipping is legitimate for an optional feature");
+                }
+            }
+        }
+        CheckContext check = new CheckContext(context, run, reqs);
+        context.getStore(NAMESPACE).put(CheckContext.class, check);
+        if (Arrays.stream(method.getParameterTypes()).anyMatch(Device.class::equals)) {
+            context.getStore(NAMESPACE).put(Device.class, translate(reqs.get(0), check::newDevice));
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Device.class || type == CheckContext.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getStore(NAMESPACE).get(parameter.getParameter().getType());
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+        Throwable t = translated(requirements(context.getRequiredTestMethod()).get(0), throwable);
+        CheckContext check = context.getStore(NAMESPACE).get(CheckContext.class, CheckContext.class);
+        if (t instanceof ConformanceFailure f && check != null
+                && f.requirements().stream().noneMatch(r -> r.level() == Level.MUST)) {
+            // a SHOULD or MAY requirement is not met: a warning, not a failure of the check
+            f.requirements().forEach(r -> check.warn(r, f.reason()));
+            return;
+        }
+        throw t;
+    }
+
+    private static <T> T translate(Req primary, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            throw sneaky(translated(primary, e));
+        }
+    }
+
+    private static Throwable translated(Req primary, Throwable t) {
+        if (t instanceof OperatorException) {
+            return new TestAbortedException("not arrangeable: " + t.getMessage(), t);
+        }
+        if (t instanceof TransportException te) {
+            return new ConformanceFailure(primary, "an HTTP answer within the timeout", te.getMessage(), null);
+        }
+        return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    static List<Req> requirements(Method method) {
+        Requirement r = method.getAnnotation(Requirement.class);
+        if (r == null || r.value().length == 0) {
+            throw new IllegalStateException(method + " names no requirement (@Requirement)");
+        }
+        return List.of(r.value());
+    }
+
+    private static void label(List<Req> reqs) {
+        Req main = reqs.get(0);
+        Allure.getLifecycle().updateTestCase(result -> {
+            List<Label> labels = result.getLabels();
+            labels.add(new Label().setName("epic").setValue("DDI"));
+            labels.add(new Label().setName("feature").setValue(main.area().name()));
+            labels.add(new Label().setName("severity").setValue(main.level() == Level.MUST ? "critical"
+                    : main.level() == Level.SHOULD ? "normal" : "minor"));
+            for (Req r : reqs) {
+                labels.add(new Label().setName("story").setValue(r.id() + " " + r.title()));
+                labels.add(new Label().setName("requirement").setValue(r.id()));
+                labels.add(new Label().setName("tag").setValue(r.id()));
+            }
+            result.setDescription(reqs.stream().map(r -> "**" + r.id() + "** (" + r.levelText() + ", " + r.scope() + ") "
+                    + r.title() + "\n\n" + r.statement()).collect(Collectors.joining("\n\n")));
+        });
+    }
+}

@@ -1,0 +1,68 @@
+package org.ddict.conformance.support;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.ddict.catalogue.Req;
+import org.ddict.ddi.Exchange;
+
+/**
+ * A server behaviour that breaks a requirement, charged to exactly that requirement. The message reads
+ * Requirement / Expected / Received / Request (a curl line, secrets masked) / Response.
+ */
+public class ConformanceFailure extends AssertionError {
+
+    private final Set<Req> requirements;
+    private final String expected;
+    private final String received;
+    private final transient Exchange evidence;
+
+    public ConformanceFailure(Set<Req> requirements, String expected, String received, Exchange evidence) {
+        super(format(requirements, expected, received, evidence));
+        this.requirements = Collections.unmodifiableSet(EnumSet.copyOf(requirements));
+        this.expected = expected;
+        this.received = received;
+        this.evidence = evidence;
+    }
+
+    public ConformanceFailure(Req requirement, String expected, String received, Exchange evidence) {
+        this(EnumSet.of(requirement), expected, received, evidence);
+    }
+
+    public Set<Req> requirements() {
+        return requirements;
+    }
+
+    public String expected() {
+        return expected;
+    }
+
+    public String received() {
+        return received;
+    }
+
+    public Optional<Exchange> evidence() {
+        return Optional.ofNullable(evidence);
+    }
+
+    /** The one-line reason used in summaries: {@code expected …, received …}. */
+    public String reason() {
+        return "expected " + expected + "; received " + received;
+    }
+
+    private static String format(Set<Req> reqs, String expected, String received, Exchange evidence) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(reqs.stream().map(r -> r.id() + " (" + r.level() + ") " + r.title()).collect(Collectors.joining("; ")));
+        sb.append("\n  Expected: ").append(expected);
+        sb.append("\n  Received: ").append(received);
+        if (evidence != null) {
+            sb.append("\n  Request:  ").append(evidence.call().curl());
+            sb.append("\n  Response: ").append(evidence.describe());
+        }
+        reqs.forEach(r -> sb.append("\n  ").append(r.id()).append(": ").append(r.statement()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package org.ddict.conformance.support;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.ddict.catalogue.Feature;
+import org.ddict.config.RunPrefix;
+import org.ddict.config.Secret;
+import org.ddict.config.SuiteConfig;
+import org.ddict.ddi.Http;
+import org.ddict.operator.ServerOperator;
+import org.ddict.operator.ServerOperatorProvider;
+import org.ddict.schema.Schemas;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What all checks of one run share: the settings, the operator (which cleans up when the run ends), the schemas and
+ * the server's features. Kept in the root extension store, so JUnit closes it after the last check.
+ */
+public final class RunContext implements AutoCloseable {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunContext.class);
+
+    private final SuiteConfig config;
+    private final ServerOperator operator;
+    private final Http http;
+    private final Schemas schemas;
+    private final Set<Feature> features;
+
+    private RunContext(SuiteConfig config) {
+        this.config = config;
+        this.operator = ServerOperatorProvider.create(config, true);
+        this.operator.preflight();
+        this.http = new Http(config.timeout(), true);
+        this.schemas = Schemas.fromClasspath();
+        this.features = operator.features();
+    }
+
+    public static RunContext of(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(RunContext.class,
+                k -> new RunContext(SuiteConfig.fromParameters(context::getConfigurationParameter)), RunContext.class);
+    }
+
+    public SuiteConfig config() {
+        return config;
+    }
+
+    public ServerOperator operator() {
+        return operator;
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public Schemas schemas() {
+        return schemas;
+    }
+
+    public boolean offers(Feature feature) {
+        return features.contains(feature);
+    }
+
+    public Optional<Secret> gatewayToken() {
+        return operator.gatewayToken();
+    }
+
+    /** A fresh controllerId under the run prefix, from the portable alphabet. */
+    public String newControllerId() {
+        return config.runPrefix() + "-" + RunPrefix.random(8);
+    }
+
+    @Override
+    public void close() {
+        operator.close();
+    }
+}

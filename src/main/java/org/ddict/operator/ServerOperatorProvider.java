@@ -1,0 +1,28 @@
+package org.ddict.operator;
+
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+import org.ddict.config.ConfigException;
+import org.ddict.config.SuiteConfig;
+import org.ddict.ddi.Http;
+
+/** Plugs an operator into the suite through {@link ServiceLoader} ({@code --operator <name>}). */
+public interface ServerOperatorProvider {
+
+    String name();
+
+    ServerOperator create(SuiteConfig config, Http http);
+
+    static ServerOperator create(SuiteConfig config, boolean attachToReport) {
+        Http http = new Http(config.timeout(), attachToReport);
+        return ServiceLoader.load(ServerOperatorProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals(config.operator()))
+                .findFirst()
+                .orElseThrow(() -> new ConfigException("unknown operator '" + config.operator() + "' (available: "
+                        + ServiceLoader.load(ServerOperatorProvider.class).stream().map(p -> p.get().name())
+                                .collect(Collectors.joining(", ")) + ")"))
+                .create(config, http);
+    }
+}

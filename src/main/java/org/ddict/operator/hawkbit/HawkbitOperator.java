@@ -1,0 +1,308 @@
+package org.ddict.operator.hawkbit;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import org.ddict.catalogue.Feature;
+import org.ddict.config.RunPrefix;
+import org.ddict.config.Secret;
+import org.ddict.config.SuiteConfig;
+import org.ddict.ddi.Exchange;
+import org.ddict.ddi.Http;
+import org.ddict.ddi.HttpCall;
+import org.ddict.ddi.TransportException;
+import org.ddict.operator.ActionState;
+import org.ddict.operator.AssignMode;
+import org.ddict.operator.CancelOutcome;
+import org.ddict.operator.ControllerInfo;
+import org.ddict.operator.ControllerRegistration;
+import org.ddict.operator.OperatorException;
+import org.ddict.operator.ServerOperator;
+import org.ddict.operator.SetupException;
+import org.ddict.operator.SoftwareSet;
+import org.ddict.operator.SoftwareSpec;
+import org.ddict.operator.StatusEntry;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The hawkBit Management API v1 operator (catalogue §4), as observed on hawkBit 1.1.0: every entity it creates carries
+ * the run prefix, it never changes tenant settings, and it deletes only what it created.
+ */
+public final class HawkbitOperator implements ServerOperator {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SuiteConfig config;
+    private final Http http;
+    private final URI api;
+    private final String basic;
+    private final Deque<String> createdTargets = new ConcurrentLinkedDeque<>();
+    private final Deque<Long> createdSets = new ConcurrentLinkedDeque<>();
+    private final Deque<Long> createdModules = new ConcurrentLinkedDeque<>();
+    private volatile Optional<Secret> gatewayToken = Optional.empty();
+    private volatile boolean preflightDone;
+
+    public HawkbitOperator(SuiteConfig config, Http http) {
+        this.config = config;
+        this.http = http;
+        this.api = URI.create(config.mgmtUrl() + "/rest/v1");
+        this.basic = "Basic " + Base64.getEncoder().encodeToString(
+                (config.mgmtUser() + ":" + config.mgmtPassword().reveal()).getBytes(StandardCharsets.UTF_8));
+        this.gatewayToken = config.gatewayToken();
+    }
+
+    @Override
+    public String name() {
+        return "hawkbit";
+    }
+
+    @Override
+    public void preflight() {
+        Exchange tokens;
+        try {
+            tokens = send(get("/system/configs/authentication.targettoken.enabled"));
+        } catch (TransportException e) {
+            throw new SetupException(SetupException.Kind.UNREACHABLE,
+                    "management API unreachable at " + api + ": " + e.getMessage());
+        }
+        if (tokens.status() == 401 || tokens.status() == 403) {
+            throw new SetupException(SetupException.Kind.BAD_CREDENTIALS, "management credentials rejected (HTTP "
+                    + tokens.status() + ") by " + api + " for user '" + config.mgmtUser() + "': check --mgmt-user/--mgmt-password");
+        }
+        if (tokens.status() != 200 || tokens.jsonIfParsable().map(j -> !j.has("value")).orElse(true)) {
+            throw new SetupException(SetupException.Kind.NOT_DDI, "no hawkBit Management API at " + api
+                    + " (GET /system/configs answered " + tokens.describe() + "): check --mgmt-url");
+        }
+        if (!tokens.json().path("value").asBoolean(false)) {
+            throw new SetupException(SetupException.Kind.AUTH_DISABLED, "target-token authentication is disabled on the server"
+                    + " (tenant setting authentication.targettoken.enabled=false): enable it, the suite authenticates devices by target token");
+        }
+        if (gatewayToken.isEmpty()) {
+            Exchange enabled = send(get("/system/configs/authentication.gatewaytoken.enabled"));
+            Exchange key = send(get("/system/configs/authentication.gatewaytoken.key"));
+            if (enabled.status() == 200 && enabled.json().path("value").asBoolean(false) && key.status() == 200
+                    && !key.json().path("value").asString("").isEmpty()) {
+                gatewayToken = Optional.of(new Secret(key.json().path("value").asString()));
+            }
+        }
+        preflightDone = true;
+    }
+
+    @Override
+    public Set<Feature> features() {
+        if (!preflightDone) {
+            preflight();
+        }
+        Set<Feature> features = EnumSet.of(Feature.TOKEN, Feature.DLONLY, Feature.FORCEQUIT, Feature.INSTALLED);
+        if (gatewayToken.isPresent()) {
+            features.add(Feature.GWTOKEN);
+            features.add(Feature.PNP);
+        }
+        return features;
+    }
+
+    @Override
+    public Optional<Secret> gatewayToken() {
+        if (!preflightDone) {
+            preflight();
+        }
+        return gatewayToken;
+    }
+
+    @Override
+    public ControllerRegistration registerController(String controllerId) {
+        String token = RunPrefix.random(32);
+        ArrayNode body = JSON.createArrayNode();
+        body.addObject().put("controllerId", controllerId).put("name", shortName(controllerId))
+                .put("description", "DDI conformance run " + config.runPrefix()).put("securityToken", token);
+        Exchange e = send(post("/targets", body));
+        if (e.status() != 201) {
+            throw new OperatorException("R-TARGET " + controllerId, e);
+        }
+        createdTargets.push(controllerId);
+        return new ControllerRegistration(controllerId, new Secret(token));
+    }
+
+    @Override
+    public void adopt(String controllerId) {
+        createdTargets.push(controllerId);
+    }
+
+    @Override
+    public Optional<ControllerInfo> controller(String controllerId) {
+        Exchange e = send(get("/targets/" + controllerId));
+        if (e.status() == 404) {
+            return Optional.empty();
+        }
+        if (e.status() != 200) {
+            throw new OperatorException("R-TARGET-READ " + controllerId, e);
+        }
+        JsonNode t = e.json();
+        JsonNode last = t.path("lastControllerRequestAt");
+        return Optional.of(new ControllerInfo(t.path("controllerId").asString(), t.path("updateStatus").asString(""),
+                last.isNumber() ? Optional.of(last.asLong()) : Optional.empty()));
+    }
+
+    @Override
+    public SoftwareSet createSoftware(SoftwareSpec spec) {
+        List<SoftwareSet.Module> modules = new ArrayList<>();
+        for (SoftwareSpec.ModuleSpec m : spec.modules()) {
+            ArrayNode body = JSON.createArrayNode();
+            body.addObject().put("name", m.name()).put("version", m.version()).put("type", m.typeKey())
+                    .put("vendor", "ddict").put("description", "DDI conformance run " + config.runPrefix());
+            Exchange created = send(post("/softwaremodules", body));
+            if (created.status() != 201) {
+                throw new OperatorException("R-SM " + m.name(), created);
+            }
+            long moduleId = created.json().path(0).path("id").asLong();
+            createdModules.push(moduleId);
+            List<SoftwareSet.Artifact> artifacts = new ArrayList<>();
+            for (SoftwareSpec.ArtifactSpec a : m.artifacts()) {
+                HttpCall upload = authorized(HttpCall.of("POST", URI.create(api + "/softwaremodules/" + moduleId + "/artifacts")));
+                Exchange up = http.sendFile(upload, "file", a.filename(), a.bytes());
+                if (up.status() != 201) {
+                    throw new OperatorException("R-ARTIFACT " + a.filename(), up);
+                }
+                artifacts.add(new SoftwareSet.Artifact(a.filename(), a.bytes(), digest("SHA-1", a.bytes()),
+                        digest("MD5", a.bytes()), digest("SHA-256", a.bytes())));
+            }
+            modules.add(new SoftwareSet.Module(moduleId, m.typeKey(), m.name(), m.version(), List.copyOf(artifacts)));
+        }
+        ArrayNode body = JSON.createArrayNode();
+        ObjectNode ds = body.addObject().put("name", spec.name()).put("version", "1.0.0").put("type", spec.setType())
+                .put("requiredMigrationStep", false).put("description", "DDI conformance run " + config.runPrefix());
+        ArrayNode refs = ds.putArray("modules");
+        modules.forEach(m -> refs.addObject().put("id", m.id()));
+        Exchange created = send(post("/distributionsets", body));
+        if (created.status() != 201) {
+            throw new OperatorException("R-DS " + spec.name(), created);
+        }
+        long setId = created.json().path(0).path("id").asLong();
+        createdSets.push(setId);
+        return new SoftwareSet(setId, spec.name(), "1.0.0", List.copyOf(modules));
+    }
+
+    @Override
+    public long assign(String controllerId, SoftwareSet set, AssignMode mode) {
+        ObjectNode body = JSON.createObjectNode().put("id", set.id()).put("type", mode.hawkbitType())
+                .put("confirmationRequired", false);
+        Exchange e = send(post("/targets/" + controllerId + "/assignedDS", body));
+        JsonNode actions = e.status() == 200 ? e.json().path("assignedActions") : null;
+        if (actions == null || actions.isEmpty()) {
+            throw new OperatorException("R-ASSIGN " + set.name() + " to " + controllerId, e);
+        }
+        return actions.path(0).path("id").asLong();
+    }
+
+    @Override
+    public CancelOutcome cancel(String controllerId, long actionId, boolean force) {
+        Exchange e = send(delete("/targets/" + controllerId + "/actions/" + actionId));
+        if (force) {
+            // hawkBit force-quits only an action that is already cancelling (catalogue §4.6)
+            e = send(delete("/targets/" + controllerId + "/actions/" + actionId + "?force=true"));
+        }
+        if (e.status() == 204 || e.status() == 200) {
+            return new CancelOutcome(true, e.status(), e.describe());
+        }
+        if (e.status() >= 400 && e.status() < 500) {
+            return new CancelOutcome(false, e.status(), e.describe());
+        }
+        throw new OperatorException((force ? "R-FORCE-CANCEL " : "R-CANCEL ") + actionId, e);
+    }
+
+    @Override
+    public ActionState action(String controllerId, long actionId) {
+        Exchange e = send(get("/targets/" + controllerId + "/actions/" + actionId));
+        if (e.status() != 200) {
+            throw new OperatorException("R-ACTION " + actionId, e);
+        }
+        JsonNode a = e.json();
+        return new ActionState(actionId, a.path("active").asBoolean(), a.path("status").asString(""), a.path("type").asString(""));
+    }
+
+    @Override
+    public List<StatusEntry> statusHistory(String controllerId, long actionId) {
+        Exchange e = send(get("/targets/" + controllerId + "/actions/" + actionId + "/status?offset=0&limit=50&sort=id%3ADESC"));
+        if (e.status() != 200) {
+            throw new OperatorException("R-STATUS " + actionId, e);
+        }
+        List<StatusEntry> entries = new ArrayList<>();
+        for (JsonNode s : e.json().path("content")) {
+            List<String> messages = new ArrayList<>();
+            s.path("messages").forEach(m -> messages.add(m.isNull() ? null : m.asString()));
+            JsonNode code = s.path("code");
+            entries.add(new StatusEntry(s.path("id").asLong(), s.path("type").asString(""), messages,
+                    code.isNumber() ? Optional.of(code.asInt()) : Optional.empty(), s.path("reportedAt").asLong()));
+        }
+        return entries;
+    }
+
+    @Override
+    public void close() {
+        for (String target; (target = createdTargets.poll()) != null; ) {
+            quietly(delete("/targets/" + target));
+        }
+        for (Long set; (set = createdSets.poll()) != null; ) {
+            quietly(delete("/distributionsets/" + set));
+        }
+        for (Long module; (module = createdModules.poll()) != null; ) {
+            quietly(delete("/softwaremodules/" + module));
+        }
+    }
+
+    private void quietly(HttpCall call) {
+        try {
+            http.send(call);
+        } catch (RuntimeException ignored) {
+            // cleanup is best effort and never fails a run
+        }
+    }
+
+    /** hawkBit limits target names to 128 characters (catalogue §5 Q-06); ids may have 256. */
+    private static String shortName(String controllerId) {
+        return controllerId.length() <= 128 ? controllerId : controllerId.substring(0, 120) + "…";
+    }
+
+    private Exchange send(HttpCall call) {
+        return http.send(call);
+    }
+
+    private HttpCall authorized(HttpCall call) {
+        return call.header("Authorization", basic).header("Accept", "application/json");
+    }
+
+    private HttpCall get(String path) {
+        return authorized(HttpCall.of("GET", URI.create(api + path)));
+    }
+
+    private HttpCall delete(String path) {
+        return authorized(HttpCall.of("DELETE", URI.create(api + path)));
+    }
+
+    private HttpCall post(String path, JsonNode body) {
+        return authorized(HttpCall.of("POST", URI.create(api + path))).body("application/json", JSON.writeValueAsString(body));
+    }
+
+    static String digest(String algorithm, byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
