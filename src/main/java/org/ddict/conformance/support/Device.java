@@ -190,6 +190,11 @@ public final class Device {
         return accepted(DDI_STATE_13, postFeedback(action.id(), feedback));
     }
 
+    /** Deployment feedback the server must accept, charged to {@code req} when it does not. */
+    public Exchange sendFeedback(Req req, Action action, Feedback feedback) {
+        return accepted(req, postFeedback(action.id(), feedback));
+    }
+
     /** Cancel-channel feedback the server must accept (2xx), charged to {@code req} otherwise. */
     public Exchange sendCancelFeedback(Req req, Action action, Feedback feedback) {
         return accepted(req, postCancelFeedback(action.id(), feedback));
