@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /** Test helper: raw HTTP against a running reference server plus the hawkBit arrangement recipes. */
 final class ReferenceClient implements AutoCloseable {
     final ReferenceServer server;
-    final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    final HttpClient http = HTTP;
 
     ReferenceClient(ReferenceServer server) {
         this.server = server;
