@@ -71,6 +71,15 @@ public final class Exchange {
         return t.equals("application/json") || t.endsWith("+json");
     }
 
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** True for bodies that are not text (artifact downloads): reports show their size, not their bytes. */
+    public boolean isBinary() {
+        return hasBody() && !Http.textual(mediaType());
+    }
+
     public byte[] bytes() {
         return body;
     }
@@ -101,7 +110,7 @@ public final class Exchange {
 
     /** {@code HTTP 404 (application/json): {"errorCode":…}}, the body cut to a readable excerpt. */
     public String describe() {
-        String t = text().replaceAll("\\s+", " ").trim();
+        String t = isBinary() ? "(" + body.length + " bytes of binary content)" : text().replaceAll("\\s+", " ").trim();
         if (t.length() > EXCERPT) {
             t = t.substring(0, EXCERPT) + "… (" + body.length + " bytes)";
         }

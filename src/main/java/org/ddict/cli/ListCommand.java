@@ -1,0 +1,47 @@
+package org.ddict.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.ddict.catalogue.Req;
+import org.ddict.reference.Defect;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code list requirements|defects}. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the requirement catalogue or the reference server's defects.")
+public final class ListCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "WHAT", description = "requirements | defects")
+    String what;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        switch (what) {
+            case "requirements" -> {
+                out.printf("%-16s %-6s %-3s %-14s %s%n", "ID", "LEVEL", "PRI", "SCOPE", "TITLE");
+                for (Req r : Req.values()) {
+                    out.printf("%-16s %-6s %-3s %-14s %s%n", r.id(), r.level(), r.priority(), r.scope(), r.title());
+                }
+            }
+            case "defects" -> {
+                out.printf("%-38s %-36s %s%n", "DEFECT", "BREAKS", "WHAT IT DOES");
+                for (Defect d : Defect.values()) {
+                    out.printf("%-38s %-36s %s%n", d.key(), Main.joined(d.targets().toArray()), d.description());
+                }
+            }
+            default -> {
+                spec.commandLine().getErr().println("error: unknown list '" + what + "' (requirements | defects)");
+                return Main.BAD_USAGE;
+            }
+        }
+        return 0;
+    }
+}

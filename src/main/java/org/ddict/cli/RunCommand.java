@@ -1,0 +1,165 @@
+package org.ddict.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.ddict.catalogue.Area;
+import org.ddict.catalogue.Req;
+import org.ddict.config.ConfigException;
+import org.ddict.config.Durations;
+import org.ddict.config.RunPrefix;
+import org.ddict.config.Secret;
+import org.ddict.config.SuiteConfig;
+import org.ddict.config.Urls;
+import org.ddict.operator.SetupException;
+import org.ddict.reference.Defect;
+import org.ddict.reference.ReferenceServer;
+import org.ddict.report.Summary;
+import org.ddict.report.SummaryWriter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code run}: certifies a DDI server (the embedded reference server when no {@code --url} is given). */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run the conformance suite against a DDI server.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--url", description = "DDI base URL of the server under test, e.g. http://host:8080 (env DDI_URL). "
+            + "Omitted: the embedded reference server is started on a free loopback port.", defaultValue = "${env:DDI_URL}")
+    String url;
+
+    @Option(names = "--tenant", description = "Tenant (default: ${DEFAULT-VALUE}; env DDI_TENANT).", defaultValue = "${env:DDI_TENANT:-DEFAULT}")
+    String tenant;
+
+    @Option(names = "--mgmt-url", description = "Management API base URL (default: --url; env DDI_MGMT_URL).", defaultValue = "${env:DDI_MGMT_URL}")
+    String mgmtUrl;
+
+    @Option(names = "--mgmt-user", description = "Management API user (default: ${DEFAULT-VALUE}; env DDI_MGMT_USER).", defaultValue = "${env:DDI_MGMT_USER:-admin}")
+    String mgmtUser;
+
+    @Option(names = "--mgmt-password", description = "Management API password (default: admin; env DDI_MGMT_PASSWORD). Never printed.",
+            defaultValue = "${env:DDI_MGMT_PASSWORD:-admin}", arity = "1", interactive = false)
+    String mgmtPassword;
+
+    @Option(names = "--gateway-token", description = "Gateway token for plug-and-play checks (env DDI_GATEWAY_TOKEN); "
+            + "by default the operator reads it from the server when it is enabled. Never printed.", defaultValue = "${env:DDI_GATEWAY_TOKEN}")
+    String gatewayToken;
+
+    @Option(names = "--operator", description = "Back-office operator (default: ${DEFAULT-VALUE}).", defaultValue = "hawkbit")
+    String operator;
+
+    @Option(names = "--reports", description = "Report folder (default: ${DEFAULT-VALUE}).", defaultValue = "reports")
+    Path reports;
+
+    @Option(names = "--only", description = "Only checks naming these requirement IDs or areas, comma-separated (e.g. DDI-STATE-01,CANCEL).")
+    String only;
+
+    @Option(names = "--timeout", description = "Per-request timeout (default: ${DEFAULT-VALUE}).", defaultValue = "10s")
+    String timeout;
+
+    @Option(names = "--parallel", description = "Checks run at once (default: 2 × cores).")
+    Integer parallel;
+
+    @Option(names = "--defect", description = "Embedded reference server only: start it with this deliberate defect (repeatable; see 'list defects').")
+    List<String> defects = new ArrayList<>();
+
+    @Option(names = "--no-html", description = "Skip the Allure HTML report (the other reports are written).")
+    boolean noHtml;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ReferenceServer embedded = null;
+        try {
+            Set<Defect> chosen = defects();
+            validateOnly();
+            if (url == null || url.isBlank()) {
+                embedded = ReferenceServer.start(ReferenceServer.Options.defaults().withDefects(chosen));
+                out.println("Embedded reference server on " + embedded.baseUri()
+                        + (chosen.isEmpty() ? " (faithful)" : " with defects " + chosen));
+            } else if (!chosen.isEmpty()) {
+                throw new ConfigException("--defect applies to the embedded reference server only (drop --url)");
+            }
+            SuiteConfig config = config(embedded);
+            out.println(config.describe());
+            Preflight.check(config);
+            out.println("Running checks" + (only == null ? "" : " (only " + only + ")") + " …");
+            out.flush();
+            long t0 = System.nanoTime();
+            Summary summary = SuiteRunner.run(new SuiteRunner.Options(config, only, !noHtml, embedded != null, out));
+            SummaryWriter.table(summary, out);
+            out.printf("%d requests, %d ms server time, %d ms wall; reports in %s%n", summary.run().requests(),
+                    summary.run().serverMillis(), (System.nanoTime() - t0) / 1_000_000, config.reportsDir().toAbsolutePath());
+            return summary.verdict() == Summary.Verdict.CONFORMANT ? Main.CONFORMANT : Main.NON_CONFORMANT;
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return Main.BAD_USAGE;
+        } catch (SetupException e) {
+            err.println("error: " + e.getMessage());
+            return e.kind().exitCode();
+        } catch (IOException e) {
+            err.println("error: cannot start the embedded reference server: " + e.getMessage());
+            return Main.BAD_USAGE;
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private SuiteConfig config(ReferenceServer embedded) {
+        URI ddi = embedded != null ? embedded.baseUri() : Urls.parse("--url", url);
+        URI mgmt = mgmtUrl == null || mgmtUrl.isBlank() ? ddi : Urls.parse("--mgmt-url", mgmtUrl);
+        Duration t = Durations.parse(timeout);
+        if (t.isZero() || t.isNegative()) {
+            throw new ConfigException("--timeout must be positive");
+        }
+        int p = parallel == null ? SuiteConfig.defaultParallelism() : parallel;
+        if (p < 1) {
+            throw new ConfigException("--parallel must be at least 1");
+        }
+        Optional<Secret> gw = gatewayToken == null || gatewayToken.isBlank() ? Optional.empty() : Optional.of(new Secret(gatewayToken));
+        return new SuiteConfig(ddi, embedded != null ? embedded.options().tenant() : tenant, mgmt,
+                embedded != null ? embedded.options().mgmtUser() : mgmtUser,
+                new Secret(embedded != null ? embedded.options().mgmtPassword() : mgmtPassword), gw, operator, t, p,
+                RunPrefix.generate(), reports);
+    }
+
+    private Set<Defect> defects() {
+        Set<Defect> chosen = EnumSet.noneOf(Defect.class);
+        for (String d : defects) {
+            chosen.add(Defect.byKey(d).orElseThrow(() -> new ConfigException("unknown defect '" + d + "' (see 'list defects')")));
+        }
+        return chosen;
+    }
+
+    private void validateOnly() {
+        if (only == null) {
+            return;
+        }
+        for (String item : only.split(",")) {
+            String v = item.trim().toUpperCase();
+            boolean known = Req.byId(v).isPresent() || Arrays.stream(Area.values()).anyMatch(a -> a.name().equals(v));
+            if (!known) {
+                throw new ConfigException("--only: '" + item.trim() + "' is neither a requirement ID (DDI-STATE-01) nor an area ("
+                        + Main.joined(Area.values()) + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.ddict.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.ddict.conformance.DdiConformanceSuite;
+import org.ddict.conformance.support.ConformanceExtension;
+import org.ddict.config.SuiteConfig;
+import org.ddict.ddi.Metrics;
+import org.ddict.report.AllureReport;
+import org.ddict.report.ResultCollector;
+import org.ddict.report.Summary;
+import org.ddict.report.SummaryWriter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+
+import io.qameta.allure.Allure;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.junitplatform.AllureJunitPlatform;
+
+/**
+ * Runs the conformance suite in-process with the JUnit Platform Launcher and writes the reports:
+ * {@code allure-results/}, {@code allure-report/index.html}, {@code junit/}, {@code summary.json}, {@code summary.md}.
+ */
+public final class SuiteRunner {
+
+    /** What to run and where to say how it goes. */
+    public record Options(SuiteConfig config, String only, boolean htmlReport, boolean embedded, PrintWriter out) {
+    }
+
+    private SuiteRunner() {
+    }
+
+    public static Summary run(Options options) {
+        SuiteConfig config = options.config();
+        Path reports = config.reportsDir().toAbsolutePath();
+        Path results = reports.resolve("allure-results");
+        Path junit = reports.resolve("junit");
+        clean(results);
+        clean(junit);
+        clean(reports.resolve("allure-report"));
+        writeAllureMetadata(results, config);
+
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
+        Allure.setLifecycle(lifecycle);
+        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
+                .enableTestExecutionListenerAutoRegistration(false)
+                .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
+                .build());
+
+        Map<String, String> parameters = new LinkedHashMap<>(config.toParameters());
+        if (options.only() != null && !options.only().isBlank()) {
+            parameters.put(ConformanceExtension.ONLY, options.only());
+        }
+        if (config.parallelism() > 1) {
+            parameters.put("junit.jupiter.execution.parallel.enabled", "true");
+            parameters.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
+            parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
+            parameters.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
+            parameters.put("junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(config.parallelism()));
+            parameters.put("junit.jupiter.execution.parallel.config.fixed.max-pool-size", Integer.toString(config.parallelism()));
+        }
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(DdiConformanceSuite.class))
+                .filters(EngineFilter.includeEngines("junit-platform-suite"))
+                .configurationParameters(parameters)
+                .build();
+
+        ResultCollector collector = new ResultCollector(options.out());
+        StringWriter junitLog = new StringWriter();
+        LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(junit, new PrintWriter(junitLog));
+        long requestsBefore = Metrics.requests();
+        long nanosBefore = Metrics.serverNanos();
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        launcher.execute(request, collector, xml);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+
+        Summary summary = Summary.build(collector.results(),
+                new Summary.Server(config.ddiUrl().toString(), config.tenant(), config.mgmtUrl().toString(), config.operator(),
+                        options.embedded()),
+                new Summary.Run(config.runPrefix(), started.toString(), millis, Metrics.requests() - requestsBefore,
+                        (Metrics.serverNanos() - nanosBefore) / 1_000_000));
+        SummaryWriter.write(summary, reports);
+        if (options.htmlReport()) {
+            AllureReport.generate(results, reports.resolve("allure-report"));
+        }
+        return summary;
+    }
+
+    private static void writeAllureMetadata(Path results, SuiteConfig config) {
+        try {
+            Files.createDirectories(results);
+            Files.writeString(results.resolve("environment.properties"),
+                    "DDI.server=" + config.ddiUrl() + "\nTenant=" + config.tenant() + "\nManagement=" + config.mgmtUrl()
+                            + "\nOperator=" + config.operator() + "\nSuite.version=" + org.ddict.report.SuiteVersion.get()
+                            + "\nCatalogue=REQUIREMENTS.md 1.1\nRun.prefix=" + config.runPrefix() + "\n");
+            Files.writeString(results.resolve("categories.json"), """
+                    [
+                      {"name": "Non-conformance", "matchedStatuses": ["failed"], "messageRegex": "(?s).*DDI-[A-Z]+-[0-9]+.*"},
+                      {"name": "Not arrangeable (setup)", "matchedStatuses": ["skipped"], "messageRegex": "(?s)not arrangeable.*"},
+                      {"name": "Optional feature not offered", "matchedStatuses": ["skipped"], "messageRegex": "(?s)feature Opt:.*"},
+                      {"name": "Broken check (suite error)", "matchedStatuses": ["broken"]}
+                    ]
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + results, e);
+        }
+    }
+
+    private static void clean(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + dir, e);
+        }
+    }
+}

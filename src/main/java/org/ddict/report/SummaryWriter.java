@@ -1,0 +1,160 @@
+package org.ddict.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.ddict.catalogue.Area;
+import org.ddict.catalogue.Priority;
+import org.ddict.catalogue.Req;
+import org.ddict.report.RequirementResult.Status;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes {@code summary.json} (read by CI gates), {@code summary.md} (read by people) and the console table. */
+public final class SummaryWriter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private SummaryWriter() {
+    }
+
+    public static void write(Summary summary, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("summary.json"), json(summary), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("summary.md"), markdown(summary), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the summary to " + dir, e);
+        }
+    }
+
+    public static String json(Summary s) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("verdict", s.verdict().name());
+        root.putObject("suite").put("name", "DDI Conformance Suite").put("version", s.suiteVersion())
+                .put("catalogue", "REQUIREMENTS.md 1.1");
+        root.putObject("server").put("url", s.server().url()).put("tenant", s.server().tenant())
+                .put("mgmtUrl", s.server().mgmtUrl()).put("operator", s.server().operator())
+                .put("embeddedReference", s.server().embedded());
+        root.putObject("run").put("prefix", s.run().prefix()).put("startedAt", s.run().startedAt())
+                .put("durationMs", s.run().durationMillis()).put("requests", s.run().requests())
+                .put("serverTimeMs", s.run().serverMillis());
+        ObjectNode counts = root.putObject("counts");
+        s.counts().forEach((k, v) -> counts.put(k.name().toLowerCase(), v));
+        ObjectNode checkCounts = root.putObject("checkCounts");
+        s.checkCounts().forEach((k, v) -> checkCounts.put(k.name().toLowerCase(), v));
+        ArrayNode reqs = root.putArray("requirements");
+        for (RequirementResult r : s.requirements()) {
+            ObjectNode n = reqs.addObject().put("id", r.requirement().id()).put("title", r.requirement().title())
+                    .put("level", r.requirement().level().name()).put("levelText", r.requirement().levelText())
+                    .put("area", r.requirement().area().name()).put("scope", r.requirement().scope())
+                    .put("priority", r.requirement().priority().name()).put("status", r.status().name());
+            r.checks().forEach(n.putArray("checks")::add);
+            if (r.reason() != null) {
+                n.put("reason", r.reason());
+            }
+        }
+        ArrayNode checks = root.putArray("checks");
+        for (CheckResult c : s.checks()) {
+            ObjectNode n = checks.addObject().put("name", c.name()).put("area", c.area().name())
+                    .put("outcome", c.outcome().name()).put("durationMs", c.millis());
+            c.requirements().forEach(r -> n.withArray("requirements").add(r.id()));
+            c.charged().forEach(r -> n.withArray("failedRequirements").add(r.id()));
+            if (c.reason() != null) {
+                n.put("reason", c.reason());
+            }
+            c.warnings().forEach(w -> n.withArray("warnings").addObject().put("requirement", w.requirement().id())
+                    .put("message", w.message()));
+        }
+        return JSON.writeValueAsString(root);
+    }
+
+    public static String markdown(Summary s) {
+        StringBuilder md = new StringBuilder();
+        md.append("# DDI conformance: ").append(s.verdict() == Summary.Verdict.CONFORMANT ? "CONFORMANT" : "NON-CONFORMANT")
+                .append("\n\n");
+        md.append("| | |\n|---|---|\n");
+        md.append("| Server | ").append(s.server().url()).append(" (tenant ").append(s.server().tenant())
+                .append(s.server().embedded() ? ", embedded reference server" : "").append(") |\n");
+        md.append("| Operator | ").append(s.server().operator()).append(" at ").append(s.server().mgmtUrl()).append(" |\n");
+        md.append("| Suite | ").append(s.suiteVersion()).append(", catalogue REQUIREMENTS.md 1.1 |\n");
+        md.append("| Run | ").append(s.run().prefix()).append(", started ").append(s.run().startedAt()).append(", ")
+                .append(s.run().durationMillis()).append(" ms, ").append(s.run().requests()).append(" requests |\n");
+        Map<Status, Long> c = s.counts();
+        md.append("| Requirements | ").append(c.get(Status.PASS)).append(" pass, ").append(c.get(Status.FAIL)).append(" fail, ")
+                .append(c.get(Status.WARN)).append(" warn, ").append(c.get(Status.SKIP)).append(" skip |\n\n");
+        md.append("Only a failed MUST requirement makes a server non-conformant; a broken SHOULD, a known hawkBit "
+                + "divergence or a client-compatibility concern is a warning.\n\n");
+        List<RequirementResult> failed = s.requirements().stream().filter(r -> r.status() == Status.FAIL).toList();
+        if (!failed.isEmpty()) {
+            md.append("## Failures\n\n");
+            failed.forEach(r -> md.append("- **").append(r.requirement().id()).append("** ").append(r.requirement().title())
+                    .append(": ").append(escape(r.reason())).append("\n"));
+            md.append("\n");
+        }
+        md.append("## Requirements by area\n\n");
+        for (Area area : Area.values()) {
+            List<RequirementResult> rows = s.requirements().stream().filter(r -> r.requirement().area() == area).toList();
+            md.append("### ").append(area).append("\n\n| ID | Level | Priority | Status | Title | Reason |\n|---|---|---|---|---|---|\n");
+            for (RequirementResult r : rows) {
+                Req q = r.requirement();
+                md.append("| ").append(q.id()).append(" | ").append(q.level()).append(" | ").append(q.priority()).append(" | ")
+                        .append(icon(r.status())).append(' ').append(r.status()).append(" | ").append(escape(q.title())).append(" | ")
+                        .append(r.reason() == null ? "" : escape(r.reason())).append(" |\n");
+            }
+            md.append("\n");
+        }
+        return md.toString();
+    }
+
+    /** The short table printed at the end of a run: requirements per area (P0 first, all priorities counted). */
+    public static void table(Summary s, PrintWriter out) {
+        out.printf("%n%-10s %5s %5s %5s %5s%n", "area", "pass", "fail", "warn", "skip");
+        for (Area area : Area.values()) {
+            List<RequirementResult> rows = s.requirements().stream().filter(r -> r.requirement().area() == area).toList();
+            out.printf("%-10s %5d %5d %5d %5d%n", area, count(rows, Status.PASS), count(rows, Status.FAIL),
+                    count(rows, Status.WARN), count(rows, Status.SKIP));
+        }
+        Map<Status, Long> c = s.counts();
+        out.printf("%-10s %5d %5d %5d %5d%n", "total", c.get(Status.PASS), c.get(Status.FAIL), c.get(Status.WARN), c.get(Status.SKIP));
+        long p0 = s.requirements().stream().filter(r -> r.requirement().priority() == Priority.P0).count();
+        long p0pass = s.requirements().stream().filter(r -> r.requirement().priority() == Priority.P0 && r.status() == Status.PASS).count();
+        out.printf("P0: %d of %d pass.  Verdict: %s%n", p0pass, p0, s.verdict());
+        s.requirements().stream().filter(r -> r.status() == Status.FAIL)
+                .forEach(r -> out.println("  FAIL " + r.requirement().id() + " " + r.requirement().title() + " — " + cut(r.reason())));
+    }
+
+    private static long count(List<RequirementResult> rows, Status s) {
+        return rows.stream().filter(r -> r.status() == s).count();
+    }
+
+    private static String icon(Status s) {
+        return switch (s) {
+            case PASS -> "✅";
+            case FAIL -> "❌";
+            case WARN -> "⚠️";
+            case SKIP -> "⏭️";
+        };
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String cut(String s) {
+        if (s == null) {
+            return "";
+        }
+        String one = s.replace('\n', ' ');
+        return one.length() > 200 ? one.substring(0, 200) + "…" : one;
+    }
+}
