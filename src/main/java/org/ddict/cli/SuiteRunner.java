@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -23,6 +25,7 @@ import org.ddict.report.ResultCollector;
 import org.ddict.report.Summary;
 import org.ddict.report.SummaryWriter;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.EngineFilter;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -42,7 +45,17 @@ import io.qameta.allure.junitplatform.AllureJunitPlatform;
 public final class SuiteRunner {
 
     /** What to run and where to say how it goes. */
-    public record Options(SuiteConfig config, String only, boolean htmlReport, boolean embedded, PrintWriter out) {
+    public record Options(SuiteConfig config, String only, boolean htmlReport, boolean embedded, PrintWriter out,
+            boolean evidence) {
+
+        public Options(SuiteConfig config, String only, boolean htmlReport, boolean embedded, PrintWriter out) {
+            this(config, only, htmlReport, embedded, out, true);
+        }
+
+        /** A quiet run that keeps only the verdicts (no Allure results, no JUnit XML): for the self-validation. */
+        public static Options verdictsOnly(SuiteConfig config) {
+            return new Options(config, null, false, true, null, false);
+        }
     }
 
     private SuiteRunner() {
@@ -53,17 +66,17 @@ public final class SuiteRunner {
         Path reports = config.reportsDir().toAbsolutePath();
         Path results = reports.resolve("allure-results");
         Path junit = reports.resolve("junit");
-        clean(results);
-        clean(junit);
-        clean(reports.resolve("allure-report"));
-        writeAllureMetadata(results, config);
-
-        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
-        Allure.setLifecycle(lifecycle);
-        Launcher launcher = LauncherFactory.create(LauncherConfig.builder()
-                .enableTestExecutionListenerAutoRegistration(false)
-                .addTestExecutionListeners(new AllureJunitPlatform(lifecycle))
-                .build());
+        LauncherConfig.Builder launcherConfig = LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false);
+        if (options.evidence()) {
+            clean(results);
+            clean(junit);
+            clean(reports.resolve("allure-report"));
+            writeAllureMetadata(results, config);
+            AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
+            Allure.setLifecycle(lifecycle);
+            launcherConfig.addTestExecutionListeners(new AllureJunitPlatform(lifecycle));
+        }
+        Launcher launcher = LauncherFactory.create(launcherConfig.build());
 
         Map<String, String> parameters = new LinkedHashMap<>(config.toParameters());
         if (options.only() != null && !options.only().isBlank()) {
@@ -84,13 +97,15 @@ public final class SuiteRunner {
                 .build();
 
         ResultCollector collector = new ResultCollector(options.out());
-        StringWriter junitLog = new StringWriter();
-        LegacyXmlReportGeneratingListener xml = new LegacyXmlReportGeneratingListener(junit, new PrintWriter(junitLog));
+        List<TestExecutionListener> listeners = new ArrayList<>(List.of(collector));
+        if (options.evidence()) {
+            listeners.add(new LegacyXmlReportGeneratingListener(junit, new PrintWriter(new StringWriter())));
+        }
         long requestsBefore = Metrics.requests();
         long nanosBefore = Metrics.serverNanos();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        launcher.execute(request, collector, xml);
+        launcher.execute(request, listeners.toArray(TestExecutionListener[]::new));
         long millis = (System.nanoTime() - t0) / 1_000_000;
 
         Summary summary = Summary.build(collector.results(),
@@ -98,7 +113,9 @@ public final class SuiteRunner {
                         options.embedded()),
                 new Summary.Run(config.runPrefix(), started.toString(), millis, Metrics.requests() - requestsBefore,
                         (Metrics.serverNanos() - nanosBefore) / 1_000_000));
-        SummaryWriter.write(summary, reports);
+        if (options.evidence()) {
+            SummaryWriter.write(summary, reports);
+        }
         if (options.htmlReport()) {
             AllureReport.generate(results, reports.resolve("allure-report"));
         }

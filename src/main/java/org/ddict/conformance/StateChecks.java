@@ -46,7 +46,7 @@ class StateChecks {
     void closedFailureFailsTheAction(Device device) {
         Action action = device.openAction(SOFT);
         Feedback failure = Feedback.of(CLOSED, FAILURE);
-        device.sendFeedback(action, failure);
+        device.sendFeedback(DDI_STATE_03, action, failure);
         action.expectRecorded(DDI_STATE_03, failure, "error");
         action.expectClosed(DDI_STATE_03);
         expectNotInstalled(device, action, DDI_STATE_03);
@@ -91,7 +91,7 @@ class StateChecks {
         Action action = device.openAction(DOWNLOAD_ONLY);
         device.sendFeedback(action, Feedback.of(DOWNLOAD, NONE));
         Feedback downloaded = Feedback.of(DOWNLOADED, NONE);
-        device.sendFeedback(action, downloaded);
+        device.sendFeedback(DDI_STATE_09, action, downloaded);
         action.expectRecorded(DDI_STATE_09, downloaded, "downloaded");
         action.expectClosed(DDI_STATE_09);
         expectNotInstalled(device, action, DDI_STATE_09);
@@ -111,7 +111,7 @@ class StateChecks {
     void canceledOnTheDeploymentChannelIsRecordedAsCanceledNotError(Device device) {
         Action action = device.openAction(SOFT);
         Feedback canceled = Feedback.of(CANCELED, NONE);
-        device.sendFeedback(action, canceled);
+        device.sendFeedback(DDI_STATE_11, action, canceled);
         action.expectRecorded(DDI_STATE_11, canceled, "canceled");
         ActionState state = action.state();
         device.check().require(DDI_STATE_11, !state.status().equals("error"), "the action not failed (status ≠ error)",
@@ -125,7 +125,7 @@ class StateChecks {
         device.sendFeedback(action, Feedback.of(CLOSED, FAILURE));
         action.expectClosed(DDI_STATE_03);
         refusesLateFeedback(device, action);
-        expectNotInstalled(device, action, DDI_STATE_12);
+        expectNotInstalled(device, action, DDI_STATE_03);
     }
 
     @Test
@@ -193,7 +193,7 @@ class StateChecks {
     private static void closesSuccessfully(Device device, org.ddict.ddi.Feedback.Finished finished, Req req) {
         Action action = device.openAction(SOFT);
         Feedback close = Feedback.of(CLOSED, finished);
-        device.sendFeedback(action, close);
+        device.sendFeedback(req, action, close);
         action.expectRecorded(req, close, "finished");
         action.expectClosed(req);
         expectInstalled(device, action, req);
@@ -203,7 +203,7 @@ class StateChecks {
     private static Action staysOpen(Device device, Feedback.Execution execution, Req req, String type) {
         Action action = device.openAction(SOFT);
         Feedback feedback = Feedback.of(execution, NONE);
-        device.sendFeedback(action, feedback);
+        device.sendFeedback(req, action, feedback);
         action.expectRecorded(req, feedback, type);
         action.expectOpen(req);
         return action;

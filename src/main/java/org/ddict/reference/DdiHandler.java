@@ -722,7 +722,7 @@ final class DdiHandler {
                 defaultText = success ? "Update Server: Target reported CLOSED with OK!."
                         : "Update Server: Target reported CLOSED with ERROR!.";
                 close = type;
-                if (success && store.has(Defect.CLOSED_SUCCESS_KEEPS_OPEN)) {
+                if (f.finished().equals("success") && store.has(Defect.CLOSED_SUCCESS_KEEPS_OPEN)) {
                     close = null;
                 }
             }
@@ -842,7 +842,7 @@ final class DdiHandler {
                     "The action is not in canceling state."));
         }
         String exec = f.execution();
-        if (exec.equals("closed") && store.has(Defect.CANCEL_FEEDBACK_IGNORED)) {
+        if (exec.equals("closed") && !f.finished().equals("failure") && store.has(Defect.CANCEL_FEEDBACK_IGNORED)) {
             return Response.empty(200);
         }
         switch (exec) {

@@ -102,7 +102,9 @@ public final class CheckContext {
         Warning w = new Warning(req, message);
         warnings.add(w);
         extension.publishReportEntry(Warning.ENTRY_PREFIX + req.id(), message);
-        Allure.step("WARN " + req.id() + " (" + req.levelText() + "): " + message);
+        if (Allure.getLifecycle().getCurrentTestCase().isPresent()) {
+            Allure.step("WARN " + req.id() + " (" + req.levelText() + "): " + message);
+        }
     }
 
     /**

@@ -130,6 +130,9 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
     }
 
     private static void label(List<Req> reqs) {
+        if (Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
+            return;
+        }
         Req main = reqs.get(0);
         Allure.getLifecycle().updateTestCase(result -> {
             List<Label> labels = result.getLabels();

@@ -33,32 +33,34 @@ public final class Device {
     private final String controllerId;
     private final String authorization;
     private final boolean preRegistered;
+    private final boolean ownToken;
     private boolean polled;
 
-    private Device(CheckContext check, String controllerId, String authorization, boolean preRegistered) {
+    private Device(CheckContext check, String controllerId, String authorization, boolean preRegistered, boolean ownToken) {
         this.check = check;
         this.controllerId = controllerId;
         this.authorization = authorization;
         this.preRegistered = preRegistered;
+        this.ownToken = ownToken;
     }
 
     static Device registered(CheckContext check, ControllerRegistration registration) {
-        return new Device(check, registration.controllerId(), "TargetToken " + registration.token().reveal(), true);
+        return new Device(check, registration.controllerId(), "TargetToken " + registration.token().reveal(), true, true);
     }
 
     /** The same controller seen with other credentials ({@code null}: none at all). */
     public Device withAuthorization(String authorizationHeader) {
-        return new Device(check, controllerId, authorizationHeader, preRegistered);
+        return new Device(check, controllerId, authorizationHeader, preRegistered, false);
     }
 
     /** A controller the back office does not know, authenticated with the gateway token (plug-and-play). */
     public static Device unregistered(CheckContext check, String controllerId, Secret gatewayToken) {
-        return new Device(check, controllerId, "GatewayToken " + gatewayToken.reveal(), false);
+        return new Device(check, controllerId, "GatewayToken " + gatewayToken.reveal(), false, false);
     }
 
     /** The same credentials on another controller's path (never registered by this device). */
     public Device as(String otherControllerId) {
-        return new Device(check, otherControllerId, authorization, false);
+        return new Device(check, otherControllerId, authorization, false, false);
     }
 
     /** The Authorization header this device sends (for probes that borrow it; never printed). */
@@ -98,8 +100,23 @@ public final class Device {
         return authorization == null ? c : c.header("Authorization", authorization);
     }
 
+    /**
+     * Sends a request. A 401/403 answer to a request that carries this controller's own target token on its own path
+     * breaks DDI-AUTH-02, whatever else the request tests: the server refused a valid credential.
+     */
     public Exchange send(HttpCall call) {
-        return check.run().http().send(call);
+        Exchange e = check.run().http().send(call);
+        if ((e.status() == 401 || e.status() == 403) && ownToken && authorization.equals(call.headerValue("Authorization"))
+                && onOwnPath(call)) {
+            throw new ConformanceFailure(DDI_AUTH_02, "the controller's own target token accepted", "HTTP " + e.status(), e);
+        }
+        return e;
+    }
+
+    private boolean onOwnPath(HttpCall call) {
+        String path = call.url().getRawPath();
+        String own = base().getRawPath();
+        return path.equals(own) || path.startsWith(own + "/");
     }
 
     // ---- the poll --------------------------------------------------------------------------------------------
@@ -114,9 +131,6 @@ public final class Device {
         Exchange e = send(call("GET", ""));
         Req charged = req != null ? req : (!polled && preRegistered ? DDI_CTRLID_03 : DDI_BASE_01);
         polled = true;
-        if (req == null) {
-            rejectedCredentials(e);
-        }
         check.require(charged, e.status() == 200, "HTTP 200 with the controller base", e::describe, e);
         return new ControllerBase(e, document(e, DdiDocument.CONTROLLER_BASE, DDI_SCHEMA_01));
     }
@@ -158,7 +172,6 @@ public final class Device {
     /** GET of a JSON resource below the base that must answer 200; validated against {@code document}. */
     public JsonNode getDocument(Req req, String relativePath, DdiDocument document, Req documentReq) {
         Exchange e = send(call("GET", relativePath));
-        rejectedCredentials(e);
         check.require(req, e.status() == 200, "HTTP 200", e::describe, e);
         return document(e, document, documentReq);
     }
@@ -167,7 +180,6 @@ public final class Device {
     public JsonNode deployment(long actionId) {
         Link link = actionLink(DDI_BASE_04, "deploymentBase", actionId);
         Exchange e = send(follow("GET", link));
-        rejectedCredentials(e);
         check.require(DDI_BASE_04, e.status() == 200, "HTTP 200 with the deployment of action " + actionId, e::describe, e);
         JsonNode json = document(e, DdiDocument.DEPLOYMENT_BASE, DDI_SCHEMA_02);
         check.require(DDI_BASE_04, json.path("id").asString("").equals(Long.toString(actionId)),
@@ -187,33 +199,25 @@ public final class Device {
 
     /** Deployment feedback the server must accept: 2xx (DDI-STATE-13), ideally with an empty body. */
     public Exchange sendFeedback(Action action, Feedback feedback) {
-        return accepted(DDI_STATE_13, postFeedback(action.id(), feedback));
+        return sendFeedback(DDI_STATE_13, action, feedback);
     }
 
-    /** Deployment feedback the server must accept, charged to {@code req} when it does not. */
+    /**
+     * Deployment feedback the server must accept. A refusal (any non-2xx but a 5xx) is charged to {@code req}, the
+     * requirement that says this feedback is accepted; a 5xx answer to valid feedback breaks DDI-STATE-13.
+     */
     public Exchange sendFeedback(Req req, Action action, Feedback feedback) {
-        return accepted(req, postFeedback(action.id(), feedback));
-    }
-
-    /** Cancel-channel feedback the server must accept (2xx), charged to {@code req} otherwise. */
-    public Exchange sendCancelFeedback(Req req, Action action, Feedback feedback) {
-        return accepted(req, postCancelFeedback(action.id(), feedback));
-    }
-
-    private Exchange accepted(Req req, Exchange e) {
-        rejectedCredentials(e);
-        check.require(req, e.is2xx(), "HTTP 2xx (the feedback is accepted)", e::describe, e);
-        check.should(DDI_STATE_13, !e.hasBody(), "an empty body", () -> e.text(), e);
+        Exchange e = postFeedback(action.id(), feedback);
+        check.require(e.is5xx() ? DDI_STATE_13 : req, e.is2xx(), "HTTP 2xx (the feedback is accepted)", e::describe, e);
+        check.should(DDI_STATE_13, !e.hasBody(), "an empty body", e::text, e);
         return e;
     }
 
-    /** A 401/403 answer to a request with this device's own valid target token breaks DDI-AUTH-02. */
-    private void rejectedCredentials(Exchange e) {
-        if ((e.status() == 401 || e.status() == 403) && preRegistered && authorization != null
-                && authorization.startsWith("TargetToken ")) {
-            throw new ConformanceFailure(DDI_AUTH_02, "the controller's own target token to be accepted",
-                    "HTTP " + e.status(), e);
-        }
+    /** Cancel-channel feedback the server must accept, charged to {@code req} otherwise. */
+    public Exchange sendCancelFeedback(Req req, Action action, Feedback feedback) {
+        Exchange e = postCancelFeedback(action.id(), feedback);
+        check.require(req, e.is2xx(), "HTTP 2xx (the feedback is accepted)", e::describe, e);
+        return e;
     }
 
     // ---- arranging --------------------------------------------------------------------------------------------
