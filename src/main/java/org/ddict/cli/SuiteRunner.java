@@ -87,6 +87,7 @@ public final class SuiteRunner {
             parameters.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
             parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
             parameters.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
+            parameters.put("junit.jupiter.execution.parallel.config.executor-service", "FORK_JOIN_POOL");
             parameters.put("junit.jupiter.execution.parallel.config.fixed.parallelism", Integer.toString(config.parallelism()));
             parameters.put("junit.jupiter.execution.parallel.config.fixed.max-pool-size", Integer.toString(config.parallelism()));
         }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.ddict.config.Redaction;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,6 +117,6 @@ public final class Exchange {
             t = t.substring(0, EXCERPT) + "… (" + body.length + " bytes)";
         }
         String type = mediaType().isEmpty() ? "no Content-Type" : mediaType();
-        return "HTTP " + status + " (" + type + "): " + (t.isEmpty() ? "(empty body)" : t);
+        return "HTTP " + status + " (" + type + "): " + (t.isEmpty() ? "(empty body)" : Redaction.apply(t));
     }
 }

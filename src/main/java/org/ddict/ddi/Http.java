@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.ddict.config.Redaction;
+
 import io.qameta.allure.Allure;
 
 /**
@@ -30,10 +32,19 @@ public final class Http {
     private final boolean attachToReport;
 
     public Http(Duration timeout, boolean attachToReport) {
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build(), timeout, attachToReport);
+    }
+
+    private Http(HttpClient client, Duration timeout, boolean attachToReport) {
+        this.client = client;
         this.timeout = timeout;
         this.attachToReport = attachToReport;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+    }
+
+    /** The same client, never attaching to the report: for exchanges that carry secrets in their bodies. */
+    public Http quiet() {
+        return new Http(client, timeout, false);
     }
 
     public Exchange send(HttpCall call) {
@@ -95,7 +106,7 @@ public final class Http {
             req.append('\n').append(cut(call.body()));
         }
         String title = call.method() + " " + call.url().getRawPath();
-        Allure.addAttachment("Request " + title, "text/plain", req.toString(), ".txt");
+        Allure.addAttachment("Request " + title, "text/plain", Redaction.apply(req.toString()), ".txt");
         if (exchange == null) {
             Allure.addAttachment("Response: none (transport error)", "text/plain", "no HTTP answer", ".txt");
             return;
@@ -104,7 +115,7 @@ public final class Http {
         exchange.headers().forEach((k, vs) -> vs.forEach(v -> res.append(k).append(": ").append(v).append('\n')));
         res.append('\n').append(exchange.isBinary() ? "(" + exchange.bytes().length + " bytes of binary content)" : cut(exchange.text()));
         Allure.addAttachment("Response HTTP " + exchange.status() + " (" + exchange.elapsed().toMillis() + " ms)", "text/plain",
-                res.toString(), ".txt");
+                Redaction.apply(res.toString()), ".txt");
     }
 
     private static String cut(String s) {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.ddict.config.Redaction;
+
 /**
  * One HTTP request as the suite sends it: method, URL exactly as it goes on the wire, headers and body.
  * Its {@link #curl()} reproduces it with every credential replaced by a shell variable.
@@ -59,7 +61,7 @@ public record HttpCall(String method, URI url, Map<String, String> headers, Stri
         if (body != null) {
             sb.append(" --data-raw ").append(quote(body));
         }
-        return sb.toString();
+        return Redaction.apply(sb.toString());
     }
 
     /** {@code TargetToken abc} → {@code TargetToken $DDICT_TARGET_TOKEN}: the scheme stays, the secret goes. */

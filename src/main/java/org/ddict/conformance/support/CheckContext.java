@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.ddict.catalogue.Req;
+import org.ddict.config.Redaction;
 import org.ddict.ddi.Exchange;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -98,7 +99,8 @@ public final class CheckContext {
         }
     }
 
-    public void warn(Req req, String message) {
+    public void warn(Req req, String text) {
+        String message = Redaction.apply(text);
         Warning w = new Warning(req, message);
         warnings.add(w);
         extension.publishReportEntry(Warning.ENTRY_PREFIX + req.id(), message);

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.ddict.catalogue.Req;
+import org.ddict.config.Redaction;
 import org.ddict.ddi.Exchange;
 
 /**
@@ -21,10 +22,10 @@ public class ConformanceFailure extends AssertionError {
     private final transient Exchange evidence;
 
     public ConformanceFailure(Set<Req> requirements, String expected, String received, Exchange evidence) {
-        super(format(requirements, expected, received, evidence));
+        super(format(requirements, Redaction.apply(expected), Redaction.apply(received), evidence));
         this.requirements = Collections.unmodifiableSet(EnumSet.copyOf(requirements));
-        this.expected = expected;
-        this.received = received;
+        this.expected = Redaction.apply(expected);
+        this.received = Redaction.apply(received);
         this.evidence = evidence;
     }
 

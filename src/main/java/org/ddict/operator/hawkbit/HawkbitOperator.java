@@ -94,7 +94,7 @@ public final class HawkbitOperator implements ServerOperator {
         }
         if (gatewayToken.isEmpty()) {
             Exchange enabled = send(get("/system/configs/authentication.gatewaytoken.enabled"));
-            Exchange key = send(get("/system/configs/authentication.gatewaytoken.key"));
+            Exchange key = http.quiet().send(get("/system/configs/authentication.gatewaytoken.key"));
             if (enabled.status() == 200 && enabled.json().path("value").asBoolean(false) && key.status() == 200
                     && !key.json().path("value").asString("").isEmpty()) {
                 gatewayToken = Optional.of(new Secret(key.json().path("value").asString()));
@@ -126,16 +126,16 @@ public final class HawkbitOperator implements ServerOperator {
 
     @Override
     public ControllerRegistration registerController(String controllerId) {
-        String token = RunPrefix.random(32);
+        Secret token = new Secret(RunPrefix.random(32));
         ArrayNode body = JSON.createArrayNode();
         body.addObject().put("controllerId", controllerId).put("name", shortName(controllerId))
-                .put("description", "DDI conformance run " + config.runPrefix()).put("securityToken", token);
+                .put("description", "DDI conformance run " + config.runPrefix()).put("securityToken", token.reveal());
         Exchange e = send(post("/targets", body));
         if (e.status() != 201) {
             throw new OperatorException("R-TARGET " + controllerId, e);
         }
         createdTargets.push(controllerId);
-        return new ControllerRegistration(controllerId, new Secret(token));
+        return new ControllerRegistration(controllerId, token);
     }
 
     @Override

@@ -1,0 +1,179 @@
+package org.ddict.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.ddict.catalogue.Priority;
+import org.ddict.catalogue.Req;
+import org.ddict.reference.ReferenceServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command-line contract: exit codes, one clear line per setup problem, the five report outputs, no secret leaks. */
+class CommandLineTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static void oneErrorLine(Result r, int code, String containing) {
+        assertThat(r.code()).as(r.err()).isEqualTo(code);
+        assertThat(r.err().strip().lines()).as("stderr: one clear line").hasSize(1);
+        assertThat(r.err()).startsWith("error: ").contains(containing).doesNotContain("Exception\n").doesNotContain("\tat ");
+    }
+
+    @Test
+    void listsRequirementsAndDefects() {
+        Result reqs = cli("list", "requirements");
+        assertThat(reqs.code()).isZero();
+        assertThat(reqs.out()).contains("DDI-STATE-01").contains("DDI-ERROR-11");
+        Result defects = cli("list", "defects");
+        assertThat(defects.code()).isZero();
+        assertThat(defects.out()).contains("rejected-maps-to-error").contains("DDI-STATE-10");
+    }
+
+    @Test
+    void badUsageIsOneLineAndExitCode2() {
+        oneErrorLine(cli("list", "things"), 2, "unknown list 'things'");
+        oneErrorLine(cli("run", "--only", "DDI-NOPE-01"), 2, "--only: 'DDI-NOPE-01'");
+        oneErrorLine(cli("run", "--defect", "no-such-defect"), 2, "unknown defect 'no-such-defect'");
+        oneErrorLine(cli("run", "--url", "ftp://example"), 2, "not an http(s) URL");
+        oneErrorLine(cli("run", "--frobnicate"), 2, "Unknown option");
+        oneErrorLine(cli("run", "--url", "http://127.0.0.1:1", "--defect", "sleep-as-seconds"), 2, "embedded reference server only");
+    }
+
+    @Test
+    void unreachableServerIsExitCode3(@TempDir Path reports) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        oneErrorLine(cli("run", "--url", "http://127.0.0.1:" + port, "--timeout", "2s", "--reports", reports.toString()), 3, "unreachable");
+    }
+
+    @Test
+    void aServerThatIsNotDdiIsExitCode2(@TempDir Path reports) throws IOException {
+        HttpServer html = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        html.createContext("/", ex -> {
+            byte[] b = "<html><body>Not Found</body></html>".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.sendResponseHeaders(404, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        html.start();
+        try {
+            oneErrorLine(cli("run", "--url", "http://127.0.0.1:" + html.getAddress().getPort(), "--reports", reports.toString()), 2,
+                    "no hawkBit Management API");
+        } finally {
+            html.stop(0);
+        }
+    }
+
+    @Test
+    void rejectedManagementCredentialsAreExitCode2AndLeaveNothingBehind(@TempDir Path reports) throws IOException {
+        try (ReferenceServer server = ReferenceServer.start(ReferenceServer.Options.defaults())) {
+            Result r = cli("run", "--url", server.baseUri().toString(), "--mgmt-password", "wrong", "--reports", reports.toString());
+            oneErrorLine(r, 2, "management credentials rejected");
+            assertThat(r.err()).doesNotContain("wrong");
+        }
+    }
+
+    @Test
+    void disabledDeviceAuthenticationIsExitCode2(@TempDir Path reports) throws Exception {
+        try (ReferenceServer server = ReferenceServer.start(ReferenceServer.Options.defaults())) {
+            HttpResponse<String> off = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(server.baseUri() + "/rest/v1/system/configs/authentication.targettoken.enabled"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes()))
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"value\":false}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(off.statusCode()).isEqualTo(204);
+            oneErrorLine(cli("run", "--url", server.baseUri().toString(), "--reports", reports.toString()), 2,
+                    "target-token authentication is disabled");
+        }
+    }
+
+    @Test
+    void aDefectMakesTheRunNonConformant(@TempDir Path reports) {
+        Result r = cli("run", "--defect", "rejected-maps-to-error", "--only", "STATE", "--no-html", "--reports", reports.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL DDI-STATE-10").contains("Verdict: NON_CONFORMANT");
+    }
+
+    @Test
+    void theMainJobWritesAllFiveReportsWithoutLeakingSecrets(@TempDir Path reports) throws Exception {
+        String password = "pw-SECRET-7c1e5b9a2d";
+        String gateway = "gw-SECRET-4f8a0c6e1b";
+        try (ReferenceServer server = ReferenceServer.start(ReferenceServer.Options.defaults().withCredentials("operator", password)
+                .withGatewayToken(gateway))) {
+            Result r = cli("run", "--url", server.baseUri().toString(), "--mgmt-user", "operator", "--mgmt-password", password,
+                    "--reports", reports.toString());
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("area").contains("pass").contains("Verdict: CONFORMANT");
+            assertThat(r.out() + r.err()).doesNotContain(password).doesNotContain(gateway);
+        }
+        assertThat(reports.resolve("allure-report/index.html")).isRegularFile();
+        assertThat(Files.list(reports.resolve("junit")).filter(p -> p.toString().endsWith(".xml"))).isNotEmpty();
+        try (Stream<Path> results = Files.list(reports.resolve("allure-results"))) {
+            assertThat(results.filter(p -> p.toString().endsWith("-result.json")).count()).isGreaterThan(60);
+        }
+        assertThat(reports.resolve("summary.md")).content().contains("# DDI conformance: CONFORMANT");
+        JsonNode summary = JsonMapper.builder().build().readTree(reports.resolve("summary.json").toFile());
+        assertThat(summary.path("verdict").asString()).isEqualTo("CONFORMANT");
+        assertThat(summary.path("server").path("url").asString()).startsWith("http://127.0.0.1:");
+        assertThat(summary.path("suite").path("version").asString()).isNotBlank();
+        assertThat(summary.path("counts").path("pass").asInt()).isPositive();
+        assertThat(summary.path("counts").has("fail")).isTrue();
+        assertThat(summary.path("counts").has("skip")).isTrue();
+        EnumSet<Req> listed = EnumSet.noneOf(Req.class);
+        for (JsonNode r : summary.path("requirements")) {
+            Req req = Req.byId(r.path("id").asString()).orElseThrow();
+            listed.add(req);
+            assertThat(List.of("PASS", "FAIL", "SKIP", "WARN")).contains(r.path("status").asString());
+            if (req.priority() == Priority.P0) {
+                assertThat(r.path("status").asString()).as(req.id()).isIn("PASS", "WARN");
+            }
+            if (!r.path("status").asString().equals("PASS")) {
+                assertThat(r.path("reason").asString()).as("reason of %s", req.id()).isNotBlank();
+            }
+        }
+        assertThat(listed).hasSize(Req.values().length);
+
+        Pattern unmaskedToken = Pattern.compile("(TargetToken|GatewayToken) (?!\\$DDICT)[A-Za-z0-9-]{8,}");
+        try (Stream<Path> files = Files.walk(reports)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith("index.html")).toList()) {
+                String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+                assertThat(text).as("secret in %s", f).doesNotContain(password).doesNotContain(gateway);
+                assertThat(unmaskedToken.matcher(text).find()).as("unmasked device token in %s", f).isFalse();
+            }
+        }
+    }
+}

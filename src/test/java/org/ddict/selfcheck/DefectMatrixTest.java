@@ -1,0 +1,90 @@
+package org.ddict.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.ddict.catalogue.Level;
+import org.ddict.catalogue.Priority;
+import org.ddict.catalogue.Req;
+import org.ddict.cli.SelfValidation;
+import org.ddict.reference.Defect;
+import org.ddict.report.RequirementResult.Status;
+import org.ddict.report.Summary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The kill matrix: the suite passes every P0 requirement on the faithful reference server, and a run against each
+ * deliberate defect fails exactly the MUST requirement(s) the defect targets (and warns on the SHOULD ones) — no
+ * false FAIL on a faithful server, no false PASS on a broken one.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DefectMatrixTest {
+
+    /** hawkBit's known divergences from the project mapping table (catalogue §5.1): warnings on a faithful server. */
+    static final Set<Req> KNOWN_HAWKBIT_DEVIATIONS = EnumSet.of(Req.DDI_CANCEL_05, Req.DDI_CANCEL_07, Req.DDI_CANCEL_08);
+
+    private static final int PARALLEL = 4;
+    private static final Map<String, String> MATRIX = new TreeMap<>();
+
+    @Test
+    @Order(1)
+    void faithfulReferenceServerPassesEveryP0Requirement() {
+        Summary summary = SelfValidation.run(List.of(), PARALLEL);
+        assertThat(summary.with(Status.FAIL)).as("failed requirements on the faithful server").isEmpty();
+        assertThat(summary.verdict()).isEqualTo(Summary.Verdict.CONFORMANT);
+        Set<Req> p0 = EnumSet.noneOf(Req.class);
+        for (Req r : Req.values()) {
+            if (r.priority() == Priority.P0) {
+                p0.add(r);
+            }
+        }
+        Set<Req> verified = summary.requirements().stream()
+                .filter(r -> r.status() == Status.PASS || r.status() == Status.WARN).map(r -> r.requirement())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Req.class)));
+        assertThat(verified).as("P0 requirements verified (PASS or WARN)").containsAll(p0);
+        assertThat(summary.with(Status.WARN)).as("warnings on the faithful server: only hawkBit's known deviations")
+                .isEqualTo(KNOWN_HAWKBIT_DEVIATIONS);
+        MATRIX.put("(faithful)", "fails nothing; warns " + ids(summary.with(Status.WARN)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Defect.class)
+    @Order(2)
+    void eachDefectFailsExactlyItsTargets(Defect defect) {
+        Summary summary = SelfValidation.run(List.of(defect), PARALLEL);
+        Set<Req> mustTargets = defect.targets().stream().filter(r -> r.level() == Level.MUST)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Req.class)));
+        Set<Req> otherTargets = defect.targets().stream().filter(r -> r.level() != Level.MUST)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Req.class)));
+        Set<Req> failed = summary.with(Status.FAIL);
+        MATRIX.put(defect.key(), ids(failed) + (otherTargets.isEmpty() ? "" : " warns " + ids(summary.with(Status.WARN))));
+        assertThat(failed).as("requirements failed with defect %s; reasons: %s", defect.key(),
+                summary.requirements().stream().filter(r -> r.status() == Status.FAIL)
+                        .map(r -> r.requirement().id() + ": " + r.reason()).collect(Collectors.joining("\n")))
+                .isEqualTo(mustTargets);
+        assertThat(summary.with(Status.WARN)).as("warnings with defect %s", defect.key()).containsAll(otherTargets);
+    }
+
+    @AfterAll
+    static void printMatrix() {
+        StringBuilder sb = new StringBuilder("\nDefect matrix (defect → requirements the suite failed):\n");
+        MATRIX.forEach((k, v) -> sb.append(String.format("  %-40s %s%n", k, v)));
+        System.out.println(sb);
+    }
+
+    private static String ids(Set<Req> reqs) {
+        return reqs.isEmpty() ? "—" : reqs.stream().map(Req::id).collect(Collectors.joining(", "));
+    }
+}
