@@ -46,7 +46,7 @@ final class Preflight {
                         + e.status() + " for GET " + poll.getRawPath() + "): enable target-token authentication for tenant "
                         + config.tenant() + " (hawkBit: authentication.targettoken.enabled=true)");
             }
-            if (e.status() == 404 || e.status() == 405 || (e.status() == 200 && !e.isJsonMediaType())) {
+            if (e.status() == 404 || e.status() == 405 || (e.status() == 200 && e.jsonIfParsable().isEmpty())) {
                 throw new SetupException(SetupException.Kind.NOT_DDI, "no DDI API at " + config.ddiUrl() + " for tenant "
                         + config.tenant() + " (GET " + poll.getRawPath() + " answered HTTP " + e.status()
                         + (e.mediaType().isEmpty() ? "" : ", " + e.mediaType()) + "): check --url and --tenant");

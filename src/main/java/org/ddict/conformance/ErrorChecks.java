@@ -12,7 +12,6 @@ import org.ddict.catalogue.Feature;
 import org.ddict.catalogue.Req;
 import org.ddict.conformance.support.Action;
 import org.ddict.conformance.support.CheckContext;
-import org.ddict.conformance.support.ConformanceFailure;
 import org.ddict.conformance.support.DdiChecks;
 import org.ddict.conformance.support.Device;
 import org.ddict.conformance.support.Requirement;
@@ -50,16 +49,16 @@ class ErrorChecks {
         Action cancelling = CancelChecks.cancelling(other);
 
         int before = action.history().size();
-        Exchange feedback = send(device, device.call("POST", feedbackPath(action)).body("application/json", MALFORMED_FEEDBACK));
+        Exchange feedback = device.send(device.call("POST", feedbackPath(action)).body("application/json", MALFORMED_FEEDBACK));
         check.refused(DDI_ERROR_02, feedback, "HTTP 400 for malformed JSON deployment feedback", s -> s == 400, null);
-        Exchange config = send(device, device.call("PUT", "/configData").body("application/json", "{\"data\":"));
+        Exchange config = device.send(device.call("PUT", "/configData").body("application/json", "{\"data\":"));
         check.refused(DDI_ERROR_02, config, "HTTP 400 for a malformed configData body", s -> s == 400, null);
         expectNothingRecorded(DDI_ERROR_02, action, before, config);
         check.require(DDI_ERROR_02, action.state().active(), "action " + action.id() + " still open", () -> action.state().toString(),
                 feedback);
 
         int cancelBefore = cancelling.history().size();
-        Exchange cancel = send(other, other.call("POST", "/cancelAction/" + cancelling.id() + "/feedback")
+        Exchange cancel = other.send(other.call("POST", "/cancelAction/" + cancelling.id() + "/feedback")
                 .body("application/json", MALFORMED_FEEDBACK));
         check.refused(DDI_ERROR_02, cancel, "HTTP 400 for malformed JSON cancel feedback", s -> s == 400, null);
         expectNothingRecorded(DDI_ERROR_02, cancelling, cancelBefore, cancel);
@@ -79,7 +78,7 @@ class ErrorChecks {
                 new Missing("status.result", root -> status(root).remove("result")),
                 new Missing("status.result.finished", root -> ((ObjectNode) status(root).get("result")).remove("finished")));
         for (Missing missing : bodies) {
-            Exchange e = send(device, device.call("POST", feedbackPath(action)).body("application/json", missing.json()));
+            Exchange e = device.send(device.call("POST", feedbackPath(action)).body("application/json", missing.json()));
             check.refused(DDI_ERROR_03, e, "HTTP 400 for feedback without " + missing.field(), s -> s == 400, null);
             expectNothingRecorded(DDI_ERROR_03, action, before, e);
         }
@@ -96,7 +95,7 @@ class ErrorChecks {
 
         int before = action.history().size();
         for (Feedback invalid : List.of(Feedback.raw("546456456", "none"), Feedback.raw("closed", "maybe"))) {
-            Exchange e = send(device, device.call("POST", feedbackPath(action)).body("application/json", invalid.json()));
+            Exchange e = device.send(device.call("POST", feedbackPath(action)).body("application/json", invalid.json()));
             check.refused(DDI_ERROR_04, e, "HTTP 400 for execution/finished " + invalid.execution() + "/" + invalid.finished(),
                     s -> s == 400, null);
             expectNothingRecorded(DDI_ERROR_04, action, before, e);
@@ -105,7 +104,7 @@ class ErrorChecks {
 
         int cancelBefore = cancelling.history().size();
         Feedback bogus = Feedback.raw("bogus", "none");
-        Exchange e = send(other, other.call("POST", "/cancelAction/" + cancelling.id() + "/feedback")
+        Exchange e = other.send(other.call("POST", "/cancelAction/" + cancelling.id() + "/feedback")
                 .body("application/json", bogus.json()));
         check.refused(DDI_ERROR_04, e, "HTTP 400 for execution 'bogus' on the cancel channel", s -> s == 400, null);
         expectNothingRecorded(DDI_ERROR_04, cancelling, cancelBefore, e);
@@ -118,11 +117,11 @@ class ErrorChecks {
         Action action = device.openAction(SOFT);
         int before = action.history().size();
         Feedback feedback = Feedback.of(PROCEEDING, NONE);
-        Exchange xml = send(device, device.call("POST", feedbackPath(action)).body("application/xml", feedback.json()));
+        Exchange xml = device.send(device.call("POST", feedbackPath(action)).body("application/xml", feedback.json()));
         check.refused(DDI_ERROR_05, xml, "HTTP 415 for feedback sent as application/xml", s -> s == 415, null);
         check.require(DDI_ERROR_05, !action.hasEntryFor(feedback), "nothing recorded for the refused feedback",
                 () -> "an entry carries its marker " + feedback.marker(), xml);
-        Exchange text = send(device, device.call("PUT", "/configData").body("text/plain", CONFIG_DATA));
+        Exchange text = device.send(device.call("PUT", "/configData").body("text/plain", CONFIG_DATA));
         check.refused(DDI_ERROR_05, text, "HTTP 415 for configData sent as text/plain", s -> s == 415, null);
         expectNothingRecorded(DDI_ERROR_05, action, before, text);
     }
@@ -194,7 +193,7 @@ class ErrorChecks {
         String detail = "ddict long detail line ".repeat(30);
         Feedback feedback = Feedback.of(PROCEEDING, NONE).details(detail);
         int before = action.history().size();
-        Exchange e = send(device, device.call("POST", feedbackPath(action)).body("application/json", feedback.json()));
+        Exchange e = device.send(device.call("POST", feedbackPath(action)).body("application/json", feedback.json()));
         if (e.is5xx() && (action.hasEntryFor(feedback) || action.history().size() > before)) {
             check.fail(DDI_STATE_13, "HTTP 2xx for feedback the server stored (a " + detail.length() + "-character detail)",
                     "HTTP " + e.status(), e);
@@ -203,7 +202,7 @@ class ErrorChecks {
     }
 
     private static void noServerError(Device device, HttpCall call) {
-        Exchange e = send(device, call);
+        Exchange e = device.send(call);
         device.check().refused(DDI_ERROR_10, e, "no 5xx", s -> s < 500, null);
     }
 
@@ -213,13 +212,13 @@ class ErrorChecks {
             if (!method.equals("GET") && !method.equals("DELETE")) {
                 call = call.body("application/json", body);
             }
-            Exchange e = send(device, call);
+            Exchange e = device.send(call);
             device.check().refused(DDI_ERROR_06, e, "HTTP 405: " + method + " is not defined for " + path, s -> s == 405, null);
         }
     }
 
     private static void expect404(Device device, HttpCall call) {
-        Exchange e = send(device, call);
+        Exchange e = device.send(call);
         device.check().refused(DDI_ERROR_08, e, "HTTP 404 for an id that does not exist (not 200 with an empty body)",
                 s -> s == 404, null);
     }
@@ -229,19 +228,6 @@ class ErrorChecks {
         int after = action.history().size();
         action.device().check().require(req, after == before, "no new status entry for action " + action.id()
                 + " (still " + before + ")", () -> after + " entries: " + action.history(), evidence);
-    }
-
-    /**
-     * Sends a request with the device's own credentials. A 401/403 there means the server refused the controller's
-     * valid target token, which breaks DDI-AUTH-02, whatever else the request tests.
-     */
-    private static Exchange send(Device device, HttpCall call) {
-        Exchange e = device.send(call);
-        String auth = device.authorization();
-        if ((e.status() == 401 || e.status() == 403) && auth != null && auth.startsWith("TargetToken ")) {
-            throw new ConformanceFailure(DDI_AUTH_02, "the controller's own target token to be accepted", "HTTP " + e.status(), e);
-        }
-        return e;
     }
 
     private static String feedbackPath(Action action) {
