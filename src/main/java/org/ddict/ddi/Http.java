@@ -95,27 +95,27 @@ public final class Http {
         return exchange;
     }
 
+    /** One attachment per exchange: the request (curl line, headers, body) and the response, credentials masked. */
     private void attach(HttpCall call, Exchange exchange) {
         if (!attachToReport || Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
             return;
         }
-        StringBuilder req = new StringBuilder(call.curl()).append("\n\n").append(call.method()).append(' ').append(call.url()).append('\n');
-        call.headers().forEach((k, v) -> req.append(k).append(": ")
+        StringBuilder text = new StringBuilder(call.curl()).append("\n\n").append(call.method()).append(' ').append(call.url()).append('\n');
+        call.headers().forEach((k, v) -> text.append(k).append(": ")
                 .append(k.equalsIgnoreCase("Authorization") ? HttpCall.mask(v) : v).append('\n'));
         if (call.body() != null) {
-            req.append('\n').append(cut(call.body()));
+            text.append('\n').append(cut(call.body())).append('\n');
         }
         String title = call.method() + " " + call.url().getRawPath();
-        Allure.addAttachment("Request " + title, "text/plain", Redaction.apply(req.toString()), ".txt");
         if (exchange == null) {
-            Allure.addAttachment("Response: none (transport error)", "text/plain", "no HTTP answer", ".txt");
+            text.append("\n--- no HTTP answer (transport error)\n");
+            Allure.addAttachment(title + " → no answer", "text/plain", Redaction.apply(text.toString()), ".txt");
             return;
         }
-        StringBuilder res = new StringBuilder("HTTP/1.1 ").append(exchange.status()).append('\n');
-        exchange.headers().forEach((k, vs) -> vs.forEach(v -> res.append(k).append(": ").append(v).append('\n')));
-        res.append('\n').append(exchange.isBinary() ? "(" + exchange.bytes().length + " bytes of binary content)" : cut(exchange.text()));
-        Allure.addAttachment("Response HTTP " + exchange.status() + " (" + exchange.elapsed().toMillis() + " ms)", "text/plain",
-                Redaction.apply(res.toString()), ".txt");
+        text.append("\n--- HTTP/1.1 ").append(exchange.status()).append(" (").append(exchange.elapsed().toMillis()).append(" ms)\n");
+        exchange.headers().forEach((k, vs) -> vs.forEach(v -> text.append(k).append(": ").append(v).append('\n')));
+        text.append('\n').append(exchange.isBinary() ? "(" + exchange.bytes().length + " bytes of binary content)" : cut(exchange.text()));
+        Allure.addAttachment(title + " → " + exchange.status(), "text/plain", Redaction.apply(text.toString()), ".txt");
     }
 
     private static String cut(String s) {

@@ -252,16 +252,29 @@ public final class HawkbitOperator implements ServerOperator {
         return entries;
     }
 
+    /** Deletes targets first (with their actions), then sets, then modules; each kind in parallel. */
     @Override
     public void close() {
-        for (String target; (target = createdTargets.poll()) != null; ) {
-            quietly(delete("/targets/" + target));
+        deleteAll(createdTargets, t -> "/targets/" + t);
+        deleteAll(createdSets, s -> "/distributionsets/" + s);
+        deleteAll(createdModules, m -> "/softwaremodules/" + m);
+    }
+
+    private <T> void deleteAll(Deque<T> created, java.util.function.Function<T, String> path) {
+        List<HttpCall> calls = new ArrayList<>();
+        for (T item; (item = created.poll()) != null; ) {
+            calls.add(delete(path.apply(item)));
         }
-        for (Long set; (set = createdSets.poll()) != null; ) {
-            quietly(delete("/distributionsets/" + set));
-        }
-        for (Long module; (module = createdModules.poll()) != null; ) {
-            quietly(delete("/softwaremodules/" + module));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            pool.invokeAll(calls.stream().<java.util.concurrent.Callable<Void>>map(c -> () -> {
+                quietly(c);
+                return null;
+            }).toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
         }
     }
 
