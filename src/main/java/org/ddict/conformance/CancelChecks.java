@@ -203,8 +203,7 @@ class CancelChecks {
     @Requirement(DDI_CANCEL_11)
     void servesNoCancelInstructionForAnOpenAction(Device device) {
         Action action = device.openAction(SOFT);
-        Exchange answer = device.send(device.call("GET", "/cancelAction/" + action.id()));
-        device.check().refused(DDI_CANCEL_11, answer, "HTTP 404: the action is not being cancelled", s -> s == 404, null);
+        device.expectNotFound(DDI_CANCEL_11, "/cancelAction/" + action.id(), "the action is not being cancelled");
     }
 
     @Test
@@ -212,8 +211,7 @@ class CancelChecks {
     void servesNoCancelInstructionForAFinishedAction(Device device) {
         Action action = device.openAction(SOFT);
         StateChecks.closeSuccessfully(device, action);
-        Exchange answer = device.send(device.call("GET", "/cancelAction/" + action.id()));
-        device.check().refused(DDI_CANCEL_11, answer, "HTTP 404: the action finished", s -> s == 404, null);
+        device.expectNotFound(DDI_CANCEL_11, "/cancelAction/" + action.id(), "the action finished");
     }
 
     @Test

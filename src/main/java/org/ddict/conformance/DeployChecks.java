@@ -131,8 +131,7 @@ class DeployChecks {
     void servesNoDeploymentForACancelledAction(Device device) {
         Action action = CancelChecks.cancelling(device);
         CancelChecks.confirmCancellation(device, action);
-        Exchange e = device.send(device.call("GET", "/deploymentBase/" + action.id()));
-        device.check().refused(DDI_DEPLOY_12, e, "HTTP 404 for a cancelled action", s -> s == 404, null);
+        device.expectNotFound(DDI_DEPLOY_12, "/deploymentBase/" + action.id(), "a cancelled action");
     }
 
     @Test
@@ -140,8 +139,7 @@ class DeployChecks {
     void servesNoDeploymentWhileTheActionIsBeingCancelled(Device device) {
         Action action = CancelChecks.cancelling(device);
         CancelChecks.cancelLink(device, action);
-        Exchange e = device.send(device.call("GET", "/deploymentBase/" + action.id()));
-        device.check().refused(DDI_DEPLOY_12, e, "HTTP 404 while the action is being cancelled", s -> s == 404, null);
+        device.expectNotFound(DDI_DEPLOY_12, "/deploymentBase/" + action.id(), "the action is being cancelled");
     }
 
     @Test

@@ -187,6 +187,13 @@ public final class Device {
         return json;
     }
 
+    /** {@code GET} of a path below the base that the server must answer with 404 (a 5xx breaks DDI-ERROR-10). */
+    public Exchange expectNotFound(Req req, String relativePath, String why) {
+        Exchange e = send(call("GET", relativePath));
+        check.refused(req, e, "HTTP 404: " + why, s -> s == 404, null);
+        return e;
+    }
+
     // ---- feedback ---------------------------------------------------------------------------------------------
 
     public Exchange postFeedback(long actionId, Feedback feedback) {
