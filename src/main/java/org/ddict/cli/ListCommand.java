@@ -18,7 +18,7 @@ public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "requirements | defects")
+    @Parameters(paramLabel = "WHAT", description = "requirements | defects | features")
     String what;
 
     @Override
@@ -37,8 +37,15 @@ public final class ListCommand implements Callable<Integer> {
                     out.printf("%-38s %-36s %s%n", d.key(), Main.joined(d.targets().toArray()), d.description());
                 }
             }
+            case "features" -> {
+                out.printf("%-12s %s%n", "FEATURE", "REQUIREMENTS (--capabilities +FEATURE / -FEATURE)");
+                for (org.ddict.catalogue.Feature f : org.ddict.catalogue.Feature.values()) {
+                    out.printf("%-12s %s%n", f, Main.joined(java.util.Arrays.stream(Req.values())
+                            .filter(r -> r.feature().filter(f::equals).isPresent()).map(Req::id).toArray()));
+                }
+            }
             default -> {
-                spec.commandLine().getErr().println("error: unknown list '" + what + "' (requirements | defects)");
+                spec.commandLine().getErr().println("error: unknown list '" + what + "' (requirements | defects | features)");
                 return Main.BAD_USAGE;
             }
         }

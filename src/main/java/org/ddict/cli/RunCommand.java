@@ -78,6 +78,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--defect", description = "Embedded reference server only: start it with this deliberate defect (repeatable; see 'list defects').")
     List<String> defects = new ArrayList<>();
 
+    @Option(names = "--capabilities", description = "Optional features the server offers, overriding the operator's answer: "
+            + "'+CBOR,-PNP' adds/removes, 'TOKEN,RANGE' replaces, '@file' reads the list from a file (see 'list features').")
+    String capabilities;
+
     @Option(names = "--no-html", description = "Skip the Allure HTML report (the other reports are written).")
     boolean noHtml;
 
@@ -89,6 +93,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Set<Defect> chosen = defects();
             validateOnly();
+            org.ddict.config.Capabilities.validate(capabilities);
             if (url == null || url.isBlank()) {
                 embedded = ReferenceServer.start(ReferenceServer.Options.defaults().withDefects(chosen));
                 out.println("Embedded reference server on " + embedded.baseUri()
@@ -138,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
         return new SuiteConfig(ddi, embedded != null ? embedded.options().tenant() : tenant, mgmt,
                 embedded != null ? embedded.options().mgmtUser() : mgmtUser,
                 new Secret(embedded != null ? embedded.options().mgmtPassword() : mgmtPassword), gw, operator, t, p,
-                RunPrefix.generate(), reports);
+                RunPrefix.generate(), reports, capabilities);
     }
 
     private Set<Defect> defects() {

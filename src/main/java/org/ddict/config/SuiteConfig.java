@@ -23,7 +23,8 @@ public record SuiteConfig(
         Duration timeout,
         int parallelism,
         String runPrefix,
-        Path reportsDir) {
+        Path reportsDir,
+        String capabilities) {
 
     /** Configuration parameter keys (also accepted as {@code -Dddi.url=…} system properties). */
     public static final String URL = "ddi.url";
@@ -37,10 +38,17 @@ public record SuiteConfig(
     public static final String PARALLELISM = "ddi.parallel";
     public static final String RUN_PREFIX = "ddi.run.prefix";
     public static final String REPORTS = "ddi.reports";
+    public static final String CAPABILITIES = "ddi.capabilities";
 
     public SuiteConfig {
         ddiUrl = stripTrailingSlash(ddiUrl);
         mgmtUrl = stripTrailingSlash(mgmtUrl);
+    }
+
+    /** The same settings without a capability override. */
+    public SuiteConfig(URI ddiUrl, String tenant, URI mgmtUrl, String mgmtUser, Secret mgmtPassword, Optional<Secret> gatewayToken,
+            String operator, Duration timeout, int parallelism, String runPrefix, Path reportsDir) {
+        this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir, null);
     }
 
     /** The settings as configuration parameters, for the JUnit launcher (secrets included: they never reach a report). */
@@ -57,6 +65,9 @@ public record SuiteConfig(
         p.put(PARALLELISM, Integer.toString(parallelism));
         p.put(RUN_PREFIX, runPrefix);
         p.put(REPORTS, reportsDir.toString());
+        if (capabilities != null && !capabilities.isBlank()) {
+            p.put(CAPABILITIES, capabilities);
+        }
         return p;
     }
 
@@ -76,7 +87,8 @@ public record SuiteConfig(
                 parameters.apply(TIMEOUT).map(Durations::parse).orElse(Duration.ofSeconds(10)),
                 parameters.apply(PARALLELISM).map(Integer::parseInt).orElse(defaultParallelism()),
                 parameters.apply(RUN_PREFIX).orElseGet(RunPrefix::generate),
-                Path.of(parameters.apply(REPORTS).orElse("reports")));
+                Path.of(parameters.apply(REPORTS).orElse("reports")),
+                parameters.apply(CAPABILITIES).orElse(null));
     }
 
     public static int defaultParallelism() {
@@ -88,6 +100,7 @@ public record SuiteConfig(
         return "DDI server   " + ddiUrl + "  (tenant " + tenant + ")\n"
                 + "Management   " + mgmtUrl + "  (operator " + operator + ", user " + mgmtUser + ", password " + mgmtPassword + ")\n"
                 + "Gateway key  " + gatewayToken.map(Secret::toString).orElse("(ask the operator)") + "\n"
+                + (capabilities == null ? "" : "Capabilities " + capabilities + "\n")
                 + "Run prefix   " + runPrefix + "   timeout " + Durations.format(timeout) + "   parallel " + parallelism;
     }
 

@@ -37,8 +37,40 @@ public interface ServerOperator extends AutoCloseable {
     /** R-SM, R-ARTIFACT, R-DS: software modules with artifacts, bundled into a new distribution set. */
     SoftwareSet createSoftware(SoftwareSpec spec);
 
+    /** Back-office steps beyond the basics that this operator can take. */
+    Set<Capability> capabilities();
+
     /** R-ASSIGN: assigns the set to the controller; returns the new action id. */
-    long assign(String controllerId, SoftwareSet set, AssignMode mode);
+    default long assign(String controllerId, SoftwareSet set, AssignMode mode) {
+        return assign(controllerId, set, Assignment.of(mode));
+    }
+
+    /** R-ASSIGN with all options (force time, maintenance window, consent, weight); returns the new action id. */
+    long assign(String controllerId, SoftwareSet set, Assignment assignment);
+
+    /** R-ASSIGN-OFFLINE: records {@code set} as installed on the controller without device work ({@link Capability#OFFLINE_ASSIGN}). */
+    void assignOffline(String controllerId, SoftwareSet set);
+
+    /** R-FORCE-SWITCH: an open soft action becomes forced ({@link Capability#FORCE_SWITCH}). */
+    void switchToForced(String controllerId, long actionId);
+
+    /** R-REQ-ATTR: the server asks the controller for its attributes again ({@link Capability#REQUEST_ATTRIBUTES}). */
+    void requestAttributes(String controllerId);
+
+    /** R-ATTR-READ: the controller's attributes as stored (empty when none). */
+    java.util.Map<String, String> attributes(String controllerId);
+
+    /** R-CONFIRM-MGMT: the operator confirms or denies an action awaiting consent ({@link Capability#CONSENT}). */
+    void confirm(String controllerId, long actionId, boolean confirmed);
+
+    /** R-AUTOCONF-MGMT: switches auto-confirmation of the controller on or off ({@link Capability#CONSENT}). */
+    void setAutoConfirm(String controllerId, boolean active);
+
+    /** The current value of a tenant setting ({@link Capability#TENANT_SETTINGS}). */
+    String tenantSetting(TenantSetting setting);
+
+    /** Changes a tenant setting; the caller restores it (with {@link #tenantSetting} read before). */
+    void setTenantSetting(TenantSetting setting, String value);
 
     /** R-CANCEL, or R-CANCEL followed by R-FORCE-CANCEL when {@code force}. Refusals are answers, not errors. */
     CancelOutcome cancel(String controllerId, long actionId, boolean force);

@@ -34,6 +34,8 @@ public enum Defect {
             "POST, PUT and DELETE on the controller base answer 200 instead of 405", DDI_BASE_12),
     POLL_RECORDS_STATUS("poll-records-status",
             "every poll appends a 'retrieved' entry to the status history of the open action", DDI_BASE_13),
+    // BASE (issue 3: P1/P2)
+
     // SCHEMA
     POLL_WITHOUT_POLLING_CONFIG("poll-without-polling-config",
             "the controller base has \"config\":{} without the polling object", DDI_SCHEMA_01),
@@ -49,6 +51,8 @@ public enum Defect {
             "artifact size is a JSON string (\"4100\")", DDI_SCHEMA_09),
     FEEDBACK_REJECTS_UNKNOWN_FIELDS("feedback-rejects-unknown-fields",
             "feedback bodies with unknown properties (legacy id/time) are refused with 400", DDI_SCHEMA_10),
+    // SCHEMA (issue 3: P1/P2)
+
     // DEPLOY
     DEPLOYMENT_EXTRA_CHUNK("deployment-extra-chunk",
             "the deployment carries one extra chunk that belongs to no module of the set", DDI_DEPLOY_01),
@@ -68,6 +72,8 @@ public enum Defect {
             "GET deploymentBase/{A} answers 200 while A is being cancelled", DDI_DEPLOY_12, DDI_CANCEL_03),
     DEPLOYMENT_ACCEPTS_DELETE("deployment-accepts-delete",
             "POST, PUT and DELETE on deploymentBase/{A} answer 200 instead of 405", DDI_DEPLOY_13),
+    // DEPLOY (issue 3: P1/P2)
+
     // STATE
     CLOSED_SUCCESS_KEEPS_OPEN("closed-success-keeps-open",
             "closed+success is recorded FINISHED but the action stays open", DDI_STATE_01),
@@ -101,6 +107,8 @@ public enum Defect {
             "feedback carrying result.progress is refused with 400", DDI_STATE_16),
     TIMESTAMP_REFUSED("timestamp-refused",
             "feedback carrying a timestamp is refused with 400", DDI_STATE_17),
+    // STATE (issue 3: P1/P2)
+
     // CANCEL
     NO_CANCEL_LINK("no-cancel-link",
             "a cancelling action is offered to the device through no link at all", DDI_CANCEL_01),
@@ -124,6 +132,10 @@ public enum Defect {
             "GET cancelAction/{A} answers 200 for an open action that is not being cancelled", DDI_CANCEL_11),
     CLOSED_ACTION_CANCELABLE("closed-action-cancelable",
             "the back office accepts a cancel of a FINISHED action and offers cancelAction for it", DDI_CANCEL_12),
+    // CANCEL (issue 3: P1/P2)
+
+    // HISTORY (issue 3)
+
     // CTRLID
     NO_PLUG_AND_PLAY("no-plug-and-play",
             "an unknown controllerId polled with the gateway token is not registered (404)", DDI_CTRLID_01),
@@ -143,6 +155,8 @@ public enum Defect {
             "a controllerId containing '.' is cut at the dot on DDI paths (suffix matching), so it is not found", DDI_CTRLID_08),
     CONTROLLER_ID_CASE_FOLDED("controller-id-case-folded",
             "controllerIds are stored and reported lower-cased", DDI_CTRLID_09, DDI_BASE_06),
+    // CTRLID (issue 3: P1/P2)
+
     // AUTH
     UNAUTHENTICATED_DOWNLOAD("unauthenticated-download",
             "artifact and checksum downloads are served without credentials", DDI_AUTH_01),
@@ -150,6 +164,16 @@ public enum Defect {
             "a target token authenticates GET requests only; its feedback POSTs are answered 401", DDI_AUTH_02),
     UNKNOWN_TOKEN_ACCEPTED("unknown-token-accepted",
             "a TargetToken that belongs to no controller falls through and authenticates as the path's controller", DDI_AUTH_03),
+    // AUTH (issue 3: P1/P2)
+
+    // DOWNLOAD (issue 3)
+
+    // CONFIG (issue 3)
+
+    // INSTALLED (issue 3)
+
+    // CONFIRM (issue 3)
+
     // ERROR
     MALFORMED_JSON_ACCEPTED("malformed-json-accepted",
             "a syntactically invalid feedback or configData body is answered 200 (and ignored)", DDI_ERROR_02),
@@ -164,7 +188,10 @@ public enum Defect {
     UNKNOWN_ACTION_EMPTY_200("unknown-action-empty-200",
             "an action id that does not exist answers 200 with an empty JSON object", DDI_ERROR_08),
     BAD_BODY_500("bad-body-500",
-            "malformed JSON bodies crash the handler: 500 instead of 400", DDI_ERROR_10);
+            "malformed JSON bodies crash the handler: 500 instead of 400", DDI_ERROR_10),
+    // ERROR (issue 3: P1/P2)
+
+    ; // every constant above ends with a comma, so that new ones can be added in their area's section
 
     private final String key;
     private final String description;

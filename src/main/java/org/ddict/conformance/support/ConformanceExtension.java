@@ -62,8 +62,17 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
         if (needs != null) {
             for (Feature f : needs.value()) {
                 if (!run.offers(f)) {
-                    throw new TestAbortedException("feature Opt:" + f + " is not offered by the server (or cannot be arranged"
-                            + " by the operator '" + run.operator().name() + "'): skipping is legitimate for an optional feature");
+                    throw new TestAbortedException("feature Opt:" + f + " is not declared for this server (operator '"
+                            + run.operator().name() + "'): an optional feature may be absent; declare it with --capabilities +" + f);
+                }
+            }
+        }
+        RequiresCapability steps = method.getAnnotation(RequiresCapability.class);
+        if (steps != null) {
+            for (org.ddict.operator.Capability c : steps.value()) {
+                if (!run.can(c)) {
+                    throw new TestAbortedException("not arrangeable: the operator '" + run.operator().name() + "' cannot "
+                            + c.name().toLowerCase().replace('_', ' ') + " (" + c + "), which this check needs");
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.ddict.catalogue.Feature;
+import org.ddict.config.Capabilities;
 import org.ddict.config.RunPrefix;
 import org.ddict.config.Secret;
 import org.ddict.config.SuiteConfig;
@@ -33,7 +34,7 @@ public final class RunContext implements AutoCloseable {
         this.operator.preflight();
         this.http = new Http(config.timeout(), true);
         this.schemas = Schemas.fromClasspath();
-        this.features = operator.features();
+        this.features = Capabilities.apply(operator.features(), config.capabilities());
     }
 
     public static RunContext of(ExtensionContext context) {
@@ -59,6 +60,14 @@ public final class RunContext implements AutoCloseable {
 
     public boolean offers(Feature feature) {
         return features.contains(feature);
+    }
+
+    public java.util.Set<Feature> features() {
+        return features;
+    }
+
+    public boolean can(org.ddict.operator.Capability capability) {
+        return operator.capabilities().contains(capability);
     }
 
     public Optional<Secret> gatewayToken() {

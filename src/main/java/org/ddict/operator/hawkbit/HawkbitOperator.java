@@ -23,7 +23,9 @@ import org.ddict.ddi.Http;
 import org.ddict.ddi.HttpCall;
 import org.ddict.ddi.TransportException;
 import org.ddict.operator.ActionState;
-import org.ddict.operator.AssignMode;
+import org.ddict.operator.Assignment;
+import org.ddict.operator.Capability;
+import org.ddict.operator.TenantSetting;
 import org.ddict.operator.CancelOutcome;
 import org.ddict.operator.ControllerInfo;
 import org.ddict.operator.ControllerRegistration;
@@ -108,7 +110,11 @@ public final class HawkbitOperator implements ServerOperator {
         if (!preflightDone) {
             preflight();
         }
-        Set<Feature> features = EnumSet.of(Feature.TOKEN, Feature.DLONLY, Feature.FORCEQUIT, Feature.INSTALLED);
+        // hawkBit 1.1.0 offers all of these (catalogue §0.1; observed §H, §J, §Q, §R, §T, §U); certificate headers need a
+        // trusted proxy and anonymous access does not exist, so neither is declared
+        Set<Feature> features = EnumSet.of(Feature.TOKEN, Feature.DLONLY, Feature.FORCEQUIT, Feature.INSTALLED, Feature.MW,
+                Feature.TIMEFORCED, Feature.RANGE, Feature.ETAG, Feature.HISTORY, Feature.CONFIRM, Feature.META,
+                Feature.OFFLINE, Feature.CBOR);
         if (gatewayToken.isPresent()) {
             features.add(Feature.GWTOKEN);
             features.add(Feature.PNP);
@@ -164,13 +170,19 @@ public final class HawkbitOperator implements ServerOperator {
         for (SoftwareSpec.ModuleSpec m : spec.modules()) {
             ArrayNode body = JSON.createArrayNode();
             body.addObject().put("name", m.name()).put("version", m.version()).put("type", m.typeKey())
-                    .put("vendor", "ddict").put("description", "DDI conformance run " + config.runPrefix());
+                    .put("vendor", "ddict").put("description", "DDI conformance run " + config.runPrefix())
+                    .put("encrypted", m.encrypted());
             Exchange created = send(post("/softwaremodules", body));
             if (created.status() != 201) {
                 throw new OperatorException("R-SM " + m.name(), created);
             }
             long moduleId = created.json().path(0).path("id").asLong();
             createdModules.push(moduleId);
+            if (!m.metadata().isEmpty()) {
+                ArrayNode meta = JSON.createArrayNode();
+                m.metadata().forEach(x -> meta.addObject().put("key", x.key()).put("value", x.value()).put("targetVisible", x.targetVisible()));
+                expect("R-SM-META " + m.name(), send(post("/softwaremodules/" + moduleId + "/metadata", meta)), 201);
+            }
             List<SoftwareSet.Artifact> artifacts = new ArrayList<>();
             for (SoftwareSpec.ArtifactSpec a : m.artifacts()) {
                 HttpCall upload = authorized(HttpCall.of("POST", URI.create(api + "/softwaremodules/" + moduleId + "/artifacts")));
@@ -185,7 +197,7 @@ public final class HawkbitOperator implements ServerOperator {
         }
         ArrayNode body = JSON.createArrayNode();
         ObjectNode ds = body.addObject().put("name", spec.name()).put("version", "1.0.0").put("type", spec.setType())
-                .put("requiredMigrationStep", false).put("description", "DDI conformance run " + config.runPrefix());
+                .put("requiredMigrationStep", spec.requiredMigrationStep()).put("description", "DDI conformance run " + config.runPrefix());
         ArrayNode refs = ds.putArray("modules");
         modules.forEach(m -> refs.addObject().put("id", m.id()));
         Exchange created = send(post("/distributionsets", body));
@@ -198,15 +210,88 @@ public final class HawkbitOperator implements ServerOperator {
     }
 
     @Override
-    public long assign(String controllerId, SoftwareSet set, AssignMode mode) {
-        ObjectNode body = JSON.createObjectNode().put("id", set.id()).put("type", mode.hawkbitType())
-                .put("confirmationRequired", false);
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public long assign(String controllerId, SoftwareSet set, Assignment assignment) {
+        ObjectNode body = JSON.createObjectNode().put("id", set.id()).put("type", assignment.mode().hawkbitType())
+                .put("confirmationRequired", assignment.confirmationRequired());
+        assignment.forceTime().ifPresent(t -> body.put("forcetime", t.toEpochMilli()));
+        assignment.weight().ifPresent(w -> body.put("weight", w));
+        assignment.maintenanceWindow().ifPresent(w -> body.putObject("maintenanceWindow").put("schedule", w.schedule())
+                .put("duration", w.duration()).put("timezone", w.timezone()));
         Exchange e = send(post("/targets/" + controllerId + "/assignedDS", body));
         JsonNode actions = e.status() == 200 ? e.json().path("assignedActions") : null;
         if (actions == null || actions.isEmpty()) {
             throw new OperatorException("R-ASSIGN " + set.name() + " to " + controllerId, e);
         }
         return actions.path(0).path("id").asLong();
+    }
+
+    @Override
+    public void assignOffline(String controllerId, SoftwareSet set) {
+        ArrayNode body = JSON.createArrayNode();
+        body.addObject().put("id", set.id());
+        expect("R-ASSIGN-OFFLINE", send(post("/targets/" + controllerId + "/assignedDS?offline=true", body)), 200);
+    }
+
+    @Override
+    public void switchToForced(String controllerId, long actionId) {
+        expect("R-FORCE-SWITCH", send(put("/targets/" + controllerId + "/actions/" + actionId,
+                JSON.createObjectNode().put("forceType", "forced"))), 200);
+    }
+
+    @Override
+    public void requestAttributes(String controllerId) {
+        expect("R-REQ-ATTR", send(put("/targets/" + controllerId, JSON.createObjectNode().put("requestAttributes", true))), 200);
+    }
+
+    @Override
+    public java.util.Map<String, String> attributes(String controllerId) {
+        Exchange e = send(get("/targets/" + controllerId + "/attributes"));
+        java.util.Map<String, String> attributes = new java.util.TreeMap<>();
+        if (e.status() == 204) {
+            return attributes;
+        }
+        expect("R-ATTR-READ", e, 200);
+        e.json().properties().forEach(p -> attributes.put(p.getKey(), p.getValue().asString("")));
+        return attributes;
+    }
+
+    @Override
+    public void confirm(String controllerId, long actionId, boolean confirmed) {
+        expect("R-CONFIRM-MGMT", send(put("/targets/" + controllerId + "/actions/" + actionId + "/confirmation",
+                JSON.createObjectNode().put("confirmation", confirmed ? "confirmed" : "denied"))), 204);
+    }
+
+    @Override
+    public void setAutoConfirm(String controllerId, boolean active) {
+        HttpCall call = authorized(HttpCall.of("POST", URI.create(api + "/targets/" + controllerId + "/autoConfirm/"
+                + (active ? "activate" : "deactivate"))));
+        expect("R-AUTOCONF-MGMT", send(active ? call.body("application/json", "{}") : call), 204);
+    }
+
+    @Override
+    public String tenantSetting(TenantSetting setting) {
+        Exchange e = send(get("/system/configs/" + setting.hawkbitKey()));
+        expect("R-CFG " + setting.hawkbitKey(), e, 200);
+        return e.json().path("value").asString("");
+    }
+
+    @Override
+    public void setTenantSetting(TenantSetting setting, String value) {
+        ObjectNode body = JSON.createObjectNode();
+        if (value.equals("true") || value.equals("false")) {
+            body.put("value", Boolean.parseBoolean(value));
+        } else {
+            body.put("value", value);
+        }
+        Exchange e = send(put("/system/configs/" + setting.hawkbitKey(), body));
+        if (e.status() != 204 && e.status() != 200) {
+            throw new OperatorException("R-CFG " + setting.hawkbitKey(), e);
+        }
     }
 
     @Override
@@ -305,6 +390,16 @@ public final class HawkbitOperator implements ServerOperator {
 
     private HttpCall delete(String path) {
         return authorized(HttpCall.of("DELETE", URI.create(api + path)));
+    }
+
+    private HttpCall put(String path, JsonNode body) {
+        return authorized(HttpCall.of("PUT", URI.create(api + path))).body("application/json", JSON.writeValueAsString(body));
+    }
+
+    private static void expect(String step, Exchange e, int status) {
+        if (e.status() != status) {
+            throw new OperatorException(step, e);
+        }
     }
 
     private HttpCall post(String path, JsonNode body) {
