@@ -26,10 +26,15 @@ public final class ListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (what) {
             case "requirements" -> {
-                out.printf("%-16s %-6s %-3s %-14s %s%n", "ID", "LEVEL", "PRI", "SCOPE", "TITLE");
+                var index = org.ddict.report.CheckIndex.discover();
+                out.printf("%-16s %-6s %-3s %-14s %-58s %s%n", "ID", "LEVEL", "PRI", "SCOPE", "TITLE", "CHECKS");
                 for (Req r : Req.values()) {
-                    out.printf("%-16s %-6s %-3s %-14s %s%n", r.id(), r.level(), r.priority(), r.scope(), r.title());
+                    String title = r.title().length() > 58 ? r.title().substring(0, 57) + "…" : r.title();
+                    out.printf("%-16s %-6s %-3s %-14s %-58s %s%n", r.id(), r.level(), r.priority(), r.scope(), title,
+                            String.join(", ", index.getOrDefault(r, java.util.List.of("(none yet)"))));
                 }
+                long covered = java.util.Arrays.stream(Req.values()).filter(index::containsKey).count();
+                out.printf("%d of %d requirements have a check.%n", covered, Req.values().length);
             }
             case "defects" -> {
                 out.printf("%-38s %-36s %s%n", "DEFECT", "BREAKS", "WHAT IT DOES");

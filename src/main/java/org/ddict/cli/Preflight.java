@@ -22,7 +22,8 @@ final class Preflight {
     private Preflight() {
     }
 
-    static void check(SuiteConfig config) {
+    /** Returns the optional features the run treats as offered (the operator's answer with the user's override). */
+    static java.util.Set<org.ddict.catalogue.Feature> check(SuiteConfig config) {
         try (ServerOperator operator = ServerOperatorProvider.create(config, false)) {
             operator.preflight();
             ControllerRegistration probe;
@@ -51,6 +52,7 @@ final class Preflight {
                         + config.tenant() + " (GET " + poll.getRawPath() + " answered HTTP " + e.status()
                         + (e.mediaType().isEmpty() ? "" : ", " + e.mediaType()) + "): check --url and --tenant");
             }
+            return org.ddict.config.Capabilities.apply(operator.features(), config.capabilities());
         }
     }
 }

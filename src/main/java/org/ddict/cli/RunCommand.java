@@ -103,11 +103,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             SuiteConfig config = config(embedded);
             out.println(config.describe());
-            Preflight.check(config);
+            var features = Preflight.check(config);
+            out.println("Features     " + (features.isEmpty() ? "none" : Main.joined(features.toArray())));
             out.println("Running checks" + (only == null ? "" : " (only " + only + ")") + " …");
             out.flush();
             long t0 = System.nanoTime();
-            Summary summary = SuiteRunner.run(new SuiteRunner.Options(config, only, !noHtml, embedded != null, out));
+            Summary summary = SuiteRunner.run(new SuiteRunner.Options(config, only, !noHtml, embedded != null, out, true, features));
             SummaryWriter.table(summary, out);
             out.printf("%d requests, %d ms server time, %d ms wall; reports in %s%n", summary.run().requests(),
                     summary.run().serverMillis(), (System.nanoTime() - t0) / 1_000_000, config.reportsDir().toAbsolutePath());

@@ -46,15 +46,11 @@ public final class SuiteRunner {
 
     /** What to run and where to say how it goes. */
     public record Options(SuiteConfig config, String only, boolean htmlReport, boolean embedded, PrintWriter out,
-            boolean evidence) {
-
-        public Options(SuiteConfig config, String only, boolean htmlReport, boolean embedded, PrintWriter out) {
-            this(config, only, htmlReport, embedded, out, true);
-        }
+            boolean evidence, java.util.Set<org.ddict.catalogue.Feature> features) {
 
         /** A quiet run that keeps only the verdicts (no Allure results, no JUnit XML): for the self-validation. */
         public static Options verdictsOnly(SuiteConfig config) {
-            return new Options(config, null, false, true, null, false);
+            return new Options(config, null, false, true, null, false, java.util.Set.of());
         }
     }
 
@@ -111,7 +107,7 @@ public final class SuiteRunner {
 
         Summary summary = Summary.build(collector.results(),
                 new Summary.Server(config.ddiUrl().toString(), config.tenant(), config.mgmtUrl().toString(), config.operator(),
-                        options.embedded()),
+                        options.embedded(), options.features()),
                 new Summary.Run(config.runPrefix(), started.toString(), millis, Metrics.requests() - requestsBefore,
                         (Metrics.serverNanos() - nanosBefore) / 1_000_000));
         if (options.evidence()) {

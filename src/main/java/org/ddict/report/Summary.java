@@ -25,7 +25,8 @@ public record Summary(Verdict verdict, String suiteVersion, Server server, Run r
     }
 
     /** The server under test. */
-    public record Server(String url, String tenant, String mgmtUrl, String operator, boolean embedded) {
+    public record Server(String url, String tenant, String mgmtUrl, String operator, boolean embedded,
+            java.util.Set<org.ddict.catalogue.Feature> features) {
     }
 
     /** Facts about the run itself. */

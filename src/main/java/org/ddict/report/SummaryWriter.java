@@ -42,9 +42,11 @@ public final class SummaryWriter {
         root.put("verdict", s.verdict().name());
         root.putObject("suite").put("name", "DDI Conformance Suite").put("version", s.suiteVersion())
                 .put("catalogue", "REQUIREMENTS.md 1.1");
-        root.putObject("server").put("url", s.server().url()).put("tenant", s.server().tenant())
+        ObjectNode server = root.putObject("server").put("url", s.server().url()).put("tenant", s.server().tenant())
                 .put("mgmtUrl", s.server().mgmtUrl()).put("operator", s.server().operator())
                 .put("embeddedReference", s.server().embedded());
+        ArrayNode features = server.putArray("features");
+        s.server().features().forEach(f -> features.add(f.name()));
         root.putObject("run").put("prefix", s.run().prefix()).put("startedAt", s.run().startedAt())
                 .put("durationMs", s.run().durationMillis()).put("requests", s.run().requests())
                 .put("serverTimeMs", s.run().serverMillis());
@@ -86,6 +88,8 @@ public final class SummaryWriter {
         md.append("| Server | ").append(s.server().url()).append(" (tenant ").append(s.server().tenant())
                 .append(s.server().embedded() ? ", embedded reference server" : "").append(") |\n");
         md.append("| Operator | ").append(s.server().operator()).append(" at ").append(s.server().mgmtUrl()).append(" |\n");
+        md.append("| Optional features | ").append(s.server().features().isEmpty() ? "none declared"
+                : s.server().features().stream().map(f -> "Opt:" + f).collect(java.util.stream.Collectors.joining(", "))).append(" |\n");
         md.append("| Suite | ").append(s.suiteVersion()).append(", catalogue REQUIREMENTS.md 1.1 |\n");
         md.append("| Run | ").append(s.run().prefix()).append(", started ").append(s.run().startedAt()).append(", ")
                 .append(s.run().durationMillis()).append(" ms, ").append(s.run().requests()).append(" requests |\n");

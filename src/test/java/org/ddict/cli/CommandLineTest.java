@@ -122,6 +122,24 @@ class CommandLineTest {
     }
 
     @Test
+    void anUndeclaredFeatureSkipsItsChecksWithTheSettingThatWouldEnableThem(@TempDir Path reports) throws IOException {
+        Result r = cli("run", "--only", "DDI-STATE-09", "--capabilities", "-DLONLY", "--no-html", "--reports", reports.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        JsonNode summary = JsonMapper.builder().build().readTree(reports.resolve("summary.json").toFile());
+        JsonNode state09 = null;
+        for (JsonNode req : summary.path("requirements")) {
+            if (req.path("id").asString().equals("DDI-STATE-09")) {
+                state09 = req;
+            }
+        }
+        assertThat(state09).isNotNull();
+        assertThat(state09.path("status").asString()).isEqualTo("SKIP");
+        assertThat(state09.path("reason").asString()).contains("Opt:DLONLY").contains("--capabilities +DLONLY");
+        assertThat(summary.path("server").path("features").toString()).doesNotContain("DLONLY").contains("TOKEN");
+        oneErrorLine(cli("run", "--capabilities", "+TELEPORT"), 2, "unknown feature '+TELEPORT'");
+    }
+
+    @Test
     void aDefectMakesTheRunNonConformant(@TempDir Path reports) {
         Result r = cli("run", "--defect", "rejected-maps-to-error", "--only", "STATE", "--no-html", "--reports", reports.toString());
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
