@@ -184,6 +184,10 @@ final class DdiHandler {
             }
             throw Http.methodNotAllowed(c.req, "GET");
         }
+        if (head.equals("confirmationBase")) {
+            return ConfirmationSupport.handle(store, new ConfirmationSupport.Call(c.req, c.target, r, base(c),
+                    a -> confirmationHref(c, a), id -> action(c, id), () -> negotiate(c.req), () -> body(c)));
+        }
         if (head.equals("installedBase") && r.size() == 2) {
             if (m.equals("GET")) {
                 return installedBase(c, actionId(r.get(1)));
@@ -247,6 +251,10 @@ final class DdiHandler {
         return base(c) + "/deploymentBase/" + a.id + slash + "?c=" + cacheKey(a);
     }
 
+    private String confirmationHref(Ctx c, Action a) {
+        return base(c) + "/confirmationBase/" + a.id + "?c=" + cacheKey(a);
+    }
+
     // ---------------------------------------------------------------- poll
 
     private Response poll(Ctx c) {
@@ -273,13 +281,21 @@ final class DdiHandler {
         }
         ObjectNode links = body.putObject("_links");
         Action current = store.currentAction(t);
-        if (current != null && current.canceling()) {
+        if (current != null && store.has(Defect.CANCEL_KEEPS_CONSENT_LINK)
+                && ConfirmationSupport.cancelledWhileWaiting(current)) {
+            links.set("confirmationBase", Json.link(confirmationHref(c, current)));
+        } else if (current != null && current.canceling()) {
             if (!store.has(Defect.NO_CANCEL_LINK)) {
                 links.set("cancelAction", Json.link(base(c) + "/cancelAction/" + current.id));
             }
             if (store.has(Defect.TWO_ACTION_LINKS)) {
                 store.actionsOf(t).stream().filter(a -> a.active && !a.canceling()).findFirst()
                         .ifPresent(a -> links.set("deploymentBase", Json.link(deploymentHref(c, a))));
+            }
+        } else if (current != null && ConfirmationSupport.waiting(current)) {
+            if (!store.has(Defect.CONSENT_NO_LINK) && !(store.has(Defect.FLOW_OFF_STRANDS_WAITING)
+                    && !ConfirmationSupport.flowEnabled(store))) {
+                links.set("confirmationBase", Json.link(confirmationHref(c, current)));
             }
         } else if (current != null) {
             links.set("deploymentBase", Json.link(deploymentHref(c, current)));
@@ -375,7 +391,7 @@ final class DdiHandler {
     private Response deploymentBase(Ctx c, long id) {
         String contentType = negotiate(c.req);
         Action a = action(c, id);
-        boolean served = !a.canceling() && !"canceled".equals(a.status);
+        boolean served = !a.canceling() && !"canceled".equals(a.status) && !ConfirmationSupport.waiting(a);
         if (store.has(Defect.DEPLOYMENT_SERVED_AFTER_CANCEL) && "canceled".equals(a.status)) {
             served = true;
         }
@@ -698,6 +714,9 @@ final class DdiHandler {
         Feedback f = feedback(c);
         if (!a.active && !store.has(Defect.FEEDBACK_ON_CLOSED_ACCEPTED)) {
             return Response.empty(410);
+        }
+        if (ConfirmationSupport.waiting(a) && !store.has(Defect.FEEDBACK_ACCEPTED_BEFORE_CONSENT)) {
+            return Response.empty(404);
         }
         if (store.has(Defect.PROGRESS_REFUSED) && f.hasProgress()) {
             throw Http.notReadable();

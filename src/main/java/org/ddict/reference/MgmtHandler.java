@@ -304,6 +304,9 @@ final class MgmtHandler {
             t.attributes.forEach(o::put);
             return Response.hal(200, o);
         }
+        if (sub.equals("autoConfirm")) {
+            return ConfirmationSupport.mgmtAutoConfirm(store, req, t, s, store.options.mgmtUser());
+        }
         if (sub.equals("actions")) {
             return actions(req, t, s);
         }
@@ -436,6 +439,7 @@ final class MgmtHandler {
             Long forceTime = n.hasNonNull("forcetime") ? n.get("forcetime").asLong() : null;
             int weight = n.hasNonNull("weight") ? n.get("weight").asInt() : 1000;
             Action a = store.createAction(t, ds, type, forceTime, weight, store.options.mgmtUser());
+            ConfirmationSupport.assigned(store, a, n);
             ds.locked = true;
             ds.modules.forEach(mod -> mod.locked = true);
             t.assignedDs = ds;
@@ -465,6 +469,9 @@ final class MgmtHandler {
         Action a = store.actions.get(id);
         if (a == null || a.target != t) {
             throw Http.notFound("Action", id, "Action with given identifier {" + id + "} does not exist.");
+        }
+        if (s.size() == 5 && s.get(4).equals("confirmation")) {
+            return ConfirmationSupport.mgmtConfirmation(store, req, a);
         }
         if (s.size() == 5 && s.get(4).equals("status")) {
             List<StatusEntry> list = new ArrayList<>(a.statuses);

@@ -189,6 +189,7 @@ final class Store {
         DistSet installedDs;
         Long installedAt;
         final Map<String, String> attributes = new TreeMap<>();
+        ConfirmationSupport.AutoConfirm autoConfirm;
     }
 
     static final class SmType {
