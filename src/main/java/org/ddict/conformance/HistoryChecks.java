@@ -118,6 +118,9 @@ class HistoryChecks {
         Feedback h2 = Feedback.of(PROCEEDING, NONE);
         device.sendFeedback(action, h2);
         long t2 = action.recorded(h2).reportedAt();
+        // a server that loses the details cannot return them: that is DDI-STATE-14, not a history failure
+        check.require(DDI_STATE_14, action.hasEntryFor(h1) && action.hasEntryFor(h2), "the details " + h1.marker() + " and "
+                + h2.marker() + " stored as messages", () -> action.history().toString(), null);
         return new Reported(action, h1.marker(), h2.marker(), t1 != t2);
     }
 

@@ -73,7 +73,8 @@ class InstalledBaseChecks {
         action.requestCancel();
         CancelChecks.confirmCancellation(device, action);
         device.expectNotFound(DDI_INSTALLED_02, "/installedBase/" + action.id(), "action " + action.id() + " was cancelled");
-        device.expectNotFound(DDI_INSTALLED_02, "/installedBase/" + UNKNOWN_ID, "action " + UNKNOWN_ID + " does not exist");
+        // an id that names no action at all is DDI-ERROR-08's subject
+        device.expectNotFound(DDI_ERROR_08, "/installedBase/" + UNKNOWN_ID, "action " + UNKNOWN_ID + " does not exist");
     }
 
     @Test

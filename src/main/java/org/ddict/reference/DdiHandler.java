@@ -416,7 +416,7 @@ final class DdiHandler {
         if (!InstalledSupport.readable(store, a)) {
             return Response.empty(404);
         }
-        return Response.json(200, InstalledSupport.shape(store, deploymentDocument(c, a)), contentType);
+        return Response.json(200, InstalledSupport.shape(store, a, deploymentDocument(c, a)), contentType);
     }
 
     private ObjectNode deploymentDocument(Ctx c, Action a) {

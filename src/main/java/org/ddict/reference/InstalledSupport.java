@@ -35,12 +35,16 @@ final class InstalledSupport {
     }
 
     /** The installedBase document: the deployment document of the action (the defects change its shape). */
-    static ObjectNode shape(Store store, ObjectNode document) {
+    static ObjectNode shape(Store store, Action a, ObjectNode document) {
         if (store.has(Defect.INSTALLED_HISTORY_IGNORED)) {
             document.remove("actionHistory");
         }
         JsonNode deployment = document.path("deployment");
         if (deployment instanceof ObjectNode dep) {
+            if (store.has(Defect.DEPLOYMENT_WITHOUT_UPDATE) && !dep.has("update")) {
+                // that defect is aimed at deploymentBase only
+                dep.put("update", "downloadonly".equals(a.forceType) ? "skip" : dep.path("download").asString(""));
+            }
             if (store.has(Defect.INSTALLED_WITHOUT_UPDATE)) {
                 dep.remove("update");
             }
