@@ -192,7 +192,16 @@ final class DdiHandler {
             if (m.equals("GET")) {
                 return installedBase(c, actionId(r.get(1)));
             }
+            if (Set.of("POST", "PUT", "DELETE").contains(m) && InstalledSupport.acceptsOtherMethods(store, c.target, actionId(r.get(1)))) {
+                return Response.empty(200);
+            }
             throw Http.methodNotAllowed(c.req, "GET");
+        }
+        if (head.equals("installedBase") && r.size() == 1) {
+            if (m.equals("PUT")) {
+                return InstalledSupport.putVersion(store, c.target, () -> body(c));
+            }
+            throw Http.methodNotAllowed(c.req, "PUT");
         }
         if (head.equals("configData") && r.size() == 1) {
             if (m.equals("PUT")) {
@@ -420,10 +429,10 @@ final class DdiHandler {
     private Response installedBase(Ctx c, long id) {
         String contentType = negotiate(c.req);
         Action a = action(c, id);
-        if (a.active || "canceled".equals(a.status)) {
+        if (!InstalledSupport.readable(store, a)) {
             return Response.empty(404);
         }
-        return Response.json(200, deploymentDocument(c, a), contentType);
+        return Response.json(200, InstalledSupport.shape(store, a, deploymentDocument(c, a)), contentType);
     }
 
     private ObjectNode deploymentDocument(Ctx c, Action a) {
@@ -480,32 +489,7 @@ final class DdiHandler {
             chunks.addObject().put("part", "os").put("version", "0.0.0-phantom").put("name", "phantom-module")
                     .putArray("artifacts");
         }
-        String history = c.req.query().get("actionHistory");
-        if (history != null) {
-            int n;
-            try {
-                n = Integer.parseInt(history);
-            } catch (NumberFormatException e) {
-                n = 0;
-            }
-            if (n != 0) {
-                List<Store.StatusEntry> entries = new ArrayList<>(a.statuses);
-                java.util.Collections.reverse(entries);
-                ArrayNode msgs = Json.arr();
-                int count = 0;
-                for (Store.StatusEntry s : entries) {
-                    if (n > 0 && count++ >= n) {
-                        break;
-                    }
-                    for (String msg : s.messages) {
-                        msgs.add(s.type.toUpperCase(Locale.ROOT) + ": " + msg);
-                    }
-                }
-                ObjectNode h = body.putObject("actionHistory");
-                h.put("status", a.status.toUpperCase(Locale.ROOT));
-                h.set("messages", msgs);
-            }
-        }
+        HistorySupport.add(store, body, a, c.req.query().get("actionHistory"));
         return body;
     }
 
@@ -817,11 +801,15 @@ final class DdiHandler {
             case "finished" -> {
                 t.installedDs = a.ds;
                 t.installedAt = System.currentTimeMillis();
-                t.requestAttributes = true;
+                ConfigDataSupport.requestAfterUpdate(store, t);
                 t.updateStatus = Objects.equals(t.assignedDs, t.installedDs) ? "in_sync" : "pending";
             }
             case "downloaded" -> {
-                t.requestAttributes = true;
+                ConfigDataSupport.requestAfterUpdate(store, t);
+                if (store.has(Defect.DOWNLOAD_ONLY_INSTALLED)) {
+                    t.installedDs = a.ds;
+                    a.status = "finished";
+                }
                 t.assignedDs = t.installedDs;
                 t.updateStatus = "in_sync";
             }
@@ -927,47 +915,7 @@ final class DdiHandler {
     // ---------------------------------------------------------------- configData
 
     private Response configData(Ctx c) {
-        JsonNode root = body(c);
-        if (!root.isObject()) {
-            throw Http.notReadable();
-        }
-        String mode = "merge";
-        JsonNode modeNode = root.get("mode");
-        if (modeNode != null && !modeNode.isNull()) {
-            mode = text(modeNode);
-            if (mode == null || !Set.of("merge", "replace", "remove").contains(mode)) {
-                throw Http.notReadable();
-            }
-        }
-        JsonNode data = root.get("data");
-        if (data == null || !data.isObject() || data.isEmpty()) {
-            throw Http.notReadable();
-        }
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (var e : data.properties()) {
-            JsonNode v = e.getValue();
-            if (!v.isValueNode()) {
-                throw Http.notReadable();
-            }
-            String value = v.isNull() ? null : v.asString();
-            if (e.getKey().length() > 128 || (value != null && value.length() > 128)) {
-                throw halt(Response.error(400, "hawkbit.server.error.repo.invalidTargetAttributes",
-                        "org.eclipse.hawkbit.repository.exception.InvalidTargetAttributeException",
-                        "Target attributes are invalid."));
-            }
-            values.put(e.getKey(), value);
-        }
-        Target t = c.target;
-        switch (mode) {
-            case "replace" -> {
-                t.attributes.clear();
-                values.forEach((k, v) -> t.attributes.put(k, v == null ? "" : v));
-            }
-            case "remove" -> values.keySet().forEach(t.attributes::remove);
-            default -> values.forEach((k, v) -> t.attributes.put(k, v == null ? "" : v));
-        }
-        t.requestAttributes = false;
-        return Response.empty(200);
+        return ConfigDataSupport.put(store, c.target, c.req, () -> body(c));
     }
 
     // ---------------------------------------------------------------- artifacts

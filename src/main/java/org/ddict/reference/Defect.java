@@ -135,6 +135,16 @@ public enum Defect {
     // CANCEL (issue 3: P1/P2)
 
     // HISTORY (issue 3)
+    HISTORY_ALWAYS_INCLUDED("history-always-included",
+            "deployment documents carry every device message in actionHistory even when the request does not ask for it", DDI_HISTORY_01),
+    HISTORY_OLDEST_FIRST("history-oldest-first",
+            "actionHistory=N returns the N newest messages, but listed oldest first", DDI_HISTORY_02),
+    HISTORY_NEGATIVE_EMPTY("history-negative-empty",
+            "a negative actionHistory is treated like 0: no history at all", DDI_HISTORY_03),
+    HISTORY_MESSAGES_PREFIXED("history-messages-prefixed",
+            "actionHistory messages are prefixed with the status type (\"RUNNING: <detail>\")", DDI_HISTORY_04),
+    INSTALLED_HISTORY_IGNORED("installed-history-ignored",
+            "installedBase/{A} ignores the actionHistory parameter", DDI_HISTORY_05),
 
     // CTRLID
     NO_PLUG_AND_PLAY("no-plug-and-play",
@@ -169,8 +179,51 @@ public enum Defect {
     // DOWNLOAD (issue 3)
 
     // CONFIG (issue 3)
+    CONFIG_LINK_MISSING_FOR_NEW_TARGET("config-link-missing-for-new-target",
+            "a controller created by the operator is not asked for its attributes (no configData link)", DDI_CONFIG_01),
+    CONFIG_LINK_KEPT_AFTER_UPLOAD("config-link-kept-after-upload",
+            "configData is still offered after the device uploaded its attributes", DDI_CONFIG_02),
+    CONFIG_DEFAULT_MODE_REPLACE("config-default-mode-replace",
+            "a configData PUT without mode replaces the stored attributes instead of merging", DDI_CONFIG_03),
+    CONFIG_MERGE_REPLACES("config-merge-replaces",
+            "configData mode merge replaces the stored attributes", DDI_CONFIG_04),
+    CONFIG_REPLACE_MERGES("config-replace-merges",
+            "configData mode replace merges into the stored attributes", DDI_CONFIG_05),
+    CONFIG_REMOVE_CLEARS_ALL("config-remove-clears-all",
+            "configData mode remove deletes every stored attribute, not only the given keys", DDI_CONFIG_06),
+    CONFIG_UNKNOWN_MODE_AS_MERGE("config-unknown-mode-as-merge",
+            "an unknown configData mode is accepted (200) and applied as merge", DDI_CONFIG_07),
+    CONFIG_EMPTY_DATA_ACCEPTED("config-empty-data-accepted",
+            "configData without data or with an empty data object is answered 200", DDI_CONFIG_08),
+    CONFIG_LONG_ATTRIBUTES_ACCEPTED("config-long-attributes-accepted",
+            "attribute keys and values longer than 128 characters are accepted", DDI_CONFIG_09),
+    CONFIG_NOT_REQUESTED_AFTER_UPDATE("config-not-requested-after-update",
+            "a successful update does not ask the device for its attributes again", DDI_CONFIG_10),
+    CONFIG_REQUEST_IGNORED("config-request-ignored",
+            "the operator's requestAttributes is answered 200 but the device is not asked (no configData link)", DDI_CONFIG_11),
+    CONFIG_ACCEPTS_XML("config-accepts-xml",
+            "configData bodies sent as application/xml are parsed as JSON and stored", DDI_CONFIG_12),
+    CONFIG_QUOTA_AS_400("config-quota-as-400",
+            "more than 100 attributes are refused with 400 instead of 429 tooManyEntries", DDI_CONFIG_13),
 
     // INSTALLED (issue 3)
+    INSTALLED_WITHOUT_UPDATE("installed-without-update",
+            "the installedBase document omits deployment.update", DDI_SCHEMA_04),
+    INSTALLED_WITHOUT_ARTIFACTS("installed-without-artifacts",
+            "the installedBase document lists the chunks without their artifacts", DDI_INSTALLED_01),
+    INSTALLED_FOR_OPEN_ACTION("installed-for-open-action",
+            "GET installedBase/{A} answers 200 with the document while A is still open", DDI_INSTALLED_02),
+    INSTALLED_ONLY_LATEST("installed-only-latest",
+            "installedBase/{A} of an older successful action answers 404 once a newer one finished", DDI_INSTALLED_03),
+    DOWNLOAD_ONLY_INSTALLED("download-only-installed",
+            "a download-only action closed with DOWNLOADED installs its set and is offered as installedBase", DDI_INSTALLED_04,
+            DDI_STATE_09),
+    OFFLINE_ASSIGNMENT_OPENS_ACTION("offline-assignment-opens-action",
+            "an offline assignment by the operator creates an open action the device must work on", DDI_INSTALLED_05),
+    INSTALLED_VERSION_PUT_IGNORED("installed-version-put-ignored",
+            "PUT installedBase answers 201 but records nothing", DDI_INSTALLED_06),
+    INSTALLED_ACCEPTS_DELETE("installed-accepts-delete",
+            "POST, PUT and DELETE on installedBase/{A} of a closed action answer 200 instead of 405", DDI_INSTALLED_07),
 
     // CONFIRM (issue 3)
     CONSENT_NO_LINK("consent-no-link",

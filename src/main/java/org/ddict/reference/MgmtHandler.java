@@ -345,6 +345,7 @@ final class MgmtHandler {
             String name = str(n, "name");
             Target t = store.addTarget(id, name == null ? id : name, str(n, "description"), str(n, "securityToken"),
                     store.options.mgmtUser());
+            t.requestAttributes = !store.has(Defect.CONFIG_LINK_MISSING_FOR_NEW_TARGET);
             out.add(targetJson(t, false));
         }
         return Response.hal(201, out);
@@ -356,7 +357,7 @@ final class MgmtHandler {
             if (!body.get("requestAttributes").asBoolean(false)) {
                 throw Http.constraint("requestAttributes can only be set to true.");
             }
-            t.requestAttributes = true;
+            t.requestAttributes = !store.has(Defect.CONFIG_REQUEST_IGNORED);
         }
         if (str(body, "securityToken") != null) {
             t.securityToken = str(body, "securityToken");
@@ -444,6 +445,9 @@ final class MgmtHandler {
             ds.modules.forEach(mod -> mod.locked = true);
             t.assignedDs = ds;
             t.updateStatus = "pending";
+            if ("true".equals(req.query().get("offline"))) {
+                InstalledSupport.completeOffline(store, a);
+            }
             assigned++;
             ObjectNode ref = actionsOut.addObject().put("id", a.id);
             ref.putObject("_links").set("self", Json.link(actionHref(a)));
