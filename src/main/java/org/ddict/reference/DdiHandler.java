@@ -5,9 +5,6 @@ import static org.ddict.reference.Http.halt;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -212,6 +209,9 @@ final class DdiHandler {
         if (head.equals("softwaremodules") && r.size() >= 3 && r.size() <= 4 && r.get(2).equals("artifacts")
                 && !r.get(r.size() - 1).isEmpty()) {
             if (!m.equals("GET") && !(m.equals("HEAD") && r.size() == 4)) {
+                if (store.has(Defect.ARTIFACT_ACCEPTS_DELETE) && r.size() == 4 && Set.of("POST", "PUT", "DELETE").contains(m)) {
+                    return Response.empty(200);
+                }
                 throw Http.methodNotAllowed(c.req, r.size() == 4 ? "GET,HEAD" : "GET");
             }
             long moduleId = actionId(r.get(1));
@@ -950,7 +950,8 @@ final class DdiHandler {
         String contentType = negotiate(c.req);
         Module m = module(c, moduleId);
         boolean visible = deliveringAction(c.target, moduleId) != null
-                || (c.target.installedDs != null && c.target.installedDs.contains(moduleId));
+                || (c.target.installedDs != null && c.target.installedDs.contains(moduleId)
+                        && !store.has(Defect.ARTIFACT_LIST_HIDDEN_AFTER_INSTALL));
         if (store.has(Defect.FOREIGN_ARTIFACT_DOWNLOADABLE)) {
             visible = true;
         }
@@ -965,90 +966,7 @@ final class DdiHandler {
     }
 
     private Response download(Ctx c, long moduleId, String fileName) {
-        Module m = module(c, moduleId);
-        Action a = deliveringAction(c.target, moduleId);
-        boolean allowed = a != null;
-        if (store.has(Defect.FOREIGN_ARTIFACT_DOWNLOADABLE)) {
-            allowed = true;
-        }
-        if (!allowed) {
-            throw notAssigned(c, moduleId);
-        }
-        boolean md5 = false;
-        Artifact f = m.artifact(fileName);
-        if (f == null && fileName.endsWith(".MD5SUM")) {
-            f = m.artifact(fileName.substring(0, fileName.length() - ".MD5SUM".length()));
-            md5 = true;
-        }
-        if (f == null) {
-            return Response.empty(404);
-        }
-        String path = c.req.rawPath();
-        if (md5) {
-            recordDownload(a, path);
-            return Response.bytes(200, "text/plain", (f.md5() + "  " + f.filename()).getBytes(StandardCharsets.UTF_8))
-                    .with("Content-Disposition", "attachment;filename=" + f.filename() + ".MD5SUM");
-        }
-        byte[] bytes = f.bytes();
-        int size = bytes.length;
-        String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(f.createdAt()), ZoneOffset.UTC));
-        String range = c.req.header("Range");
-        String ifRange = c.req.header("If-Range");
-        if (ifRange != null && !ifRange.equals("\"" + f.sha1() + "\"") && !ifRange.equals(f.sha1())) {
-            range = null;
-        }
-        Response r;
-        if (range != null && range.startsWith("bytes=") && !range.contains(",")) {
-            long[] span = parseRange(range.substring(6).trim(), size);
-            if (span == null) {
-                return Response.empty(416).with("Content-Range", "bytes */" + size);
-            }
-            byte[] part = Arrays.copyOfRange(bytes, (int) span[0], (int) span[1] + 1);
-            r = Response.bytes(206, "application/octet-stream", part)
-                    .with("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
-        } else {
-            recordDownload(a, path);
-            r = Response.bytes(200, "application/octet-stream", bytes);
-        }
-        return r.with("Content-Disposition", "attachment;filename=" + f.filename())
-                .with("ETag", "\"" + f.sha1() + "\"").with("Accept-Ranges", "bytes").with("Last-Modified", lastModified);
-    }
-
-    private void recordDownload(Action a, String path) {
-        if (a != null) {
-            store.addStatus(a, "download", List.of("Update Server: Target downloads " + path), null, null);
-        }
-    }
-
-    /** Inclusive [start, end] of a single byte range, or null when unsatisfiable or invalid. */
-    private static long[] parseRange(String spec, int size) {
-        int dash = spec.indexOf('-');
-        if (dash < 0) {
-            return null;
-        }
-        try {
-            String a = spec.substring(0, dash).trim();
-            String b = spec.substring(dash + 1).trim();
-            long start;
-            long end;
-            if (a.isEmpty()) {
-                long n = Long.parseLong(b);
-                if (n <= 0) {
-                    return null;
-                }
-                start = Math.max(0, size - n);
-                end = size - 1;
-            } else {
-                start = Long.parseLong(a);
-                end = b.isEmpty() ? size - 1 : Math.min(Long.parseLong(b), size - 1);
-            }
-            if (start >= size || start > end || size == 0) {
-                return null;
-            }
-            return new long[] {start, end};
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return new DownloadSupport(store).download(c.req, c.target, module(c, moduleId), fileName,
+                deliveringAction(c.target, moduleId), () -> notAssigned(c, moduleId));
     }
 }
