@@ -190,6 +190,28 @@ class ControllerIdChecks {
                 "the back office reports the controllerId " + id + " byte for byte", known::toString, null);
     }
 
+    @Test
+    @Requirement(DDI_CTRLID_10)
+    void idsThatDifferOnlyInCaseAreTwoControllers(CheckContext check) {
+        String random = RunPrefix.random(6);
+        String prefix = check.run().config().runPrefix();
+        String lower = prefix + "-abc-" + random.toLowerCase(java.util.Locale.ROOT);
+        String upper = prefix + "-ABC-" + random.toUpperCase(java.util.Locale.ROOT);
+        Device small = check.device(lower);
+        Device big;
+        try {
+            big = check.device(upper);
+        } catch (org.ddict.operator.OperatorException e) {
+            // INFO: the back office treats the ids as one (case-insensitive database collation, catalogue D-14)
+            return;
+        }
+        Action action = small.openAction(SOFT);
+        ControllerBase poll = big.poll();
+        check.should(DDI_CTRLID_10, poll.actionLinks().isEmpty(),
+                "no action link for " + upper + " (action " + action.id() + " belongs to " + lower + ")", poll::describeLinks,
+                poll.exchange());
+    }
+
     // ---- shared steps ----------------------------------------------------------------------------------------
 
     /**
