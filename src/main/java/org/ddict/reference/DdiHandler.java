@@ -172,7 +172,7 @@ final class DdiHandler {
         }
         String head = r.get(0);
         if (head.equals("deploymentBase") && r.size() == 2) {
-            if (m.equals("GET") && store.has(Defect.MALFORMED_ACTION_ID_200) && !r.get(1).matches("\\d{1,18}")) {
+            if (m.equals("GET") && store.has(Defect.MALFORMED_ACTION_ID_200) && !isLong(r.get(1))) {
                 return Response.json(200, Json.obj(), "application/hal+json");
             }
             if (m.equals("GET")) {
@@ -221,6 +221,15 @@ final class DdiHandler {
             return r.size() == 3 ? artifactList(c, moduleId) : download(c, moduleId, r.get(3));
         }
         throw Http.springError(404, "Not Found", c.req);
+    }
+
+    private static boolean isLong(String s) {
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static long actionId(String s) {
@@ -403,7 +412,7 @@ final class DdiHandler {
     }
 
     private Response deploymentBase(Ctx c, long id) {
-        String contentType = negotiateResource(c.req);
+        String contentType = negotiate(c.req);
         Action a = action(c, id);
         boolean served = !a.canceling() && !"canceled".equals(a.status);
         if (store.has(Defect.DEPLOYMENT_SERVED_AFTER_CANCEL) && "canceled".equals(a.status)) {

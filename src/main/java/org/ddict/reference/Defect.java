@@ -146,7 +146,7 @@ public enum Defect {
     FORCE_QUIT_KEEPS_OPEN("force-quit-keeps-open",
             "a force quit records its 'canceled' entry but leaves the action open and cancelling", DDI_CANCEL_13),
     SUPERSEDE_KEEPS_OLD_RUNNING("supersede-keeps-old-running",
-            "a new assignment leaves the open action running instead of cancelling it", DDI_CANCEL_14),
+            "a new assignment leaves the open action running instead of cancelling it", DDI_CANCEL_14, DDI_BASE_05),
 
     // HISTORY (issue 3)
 
@@ -221,7 +221,7 @@ public enum Defect {
     ERROR_CODE_GENERIC("error-code-generic",
             "400 answers to unreadable bodies carry errorCode hawkbit.server.error.badRequest", DDI_ERROR_01),
     ACCEPT_IGNORED("accept-ignored",
-            "deploymentBase, cancelAction and installedBase ignore an unacceptable Accept header and answer JSON", DDI_ERROR_07),
+            "cancelAction and installedBase ignore an unacceptable Accept header and answer JSON", DDI_ERROR_07),
     MALFORMED_ACTION_ID_200("malformed-action-id-200",
             "GET deploymentBase/{A} with a non-numeric or overflowing id answers 200 with an empty object", DDI_ERROR_09),
 
