@@ -138,8 +138,8 @@ class AuthChecks {
         CheckContext check = device.check();
         String token = device.authorization().substring(device.authorization().indexOf(' ') + 1);
         String operator = check.run().config().mgmtUser() + ":" + check.run().config().mgmtPassword().reveal();
-        String basic = "Basic " + Base64.getEncoder().encodeToString(operator.getBytes(StandardCharsets.UTF_8));
-        for (String authorization : List.of(basic, "Bearer " + token)) {
+        Secret basic = new Secret(Base64.getEncoder().encodeToString(operator.getBytes(StandardCharsets.UTF_8)));
+        for (String authorization : List.of("Basic " + basic.reveal(), "Bearer " + token)) {
             Device other = device.withAuthorization(authorization);
             Exchange e = other.send(other.call("GET", ""));
             check.refused(DDI_AUTH_09, e, "no 5xx", s -> true, null);

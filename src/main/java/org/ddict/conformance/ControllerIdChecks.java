@@ -8,6 +8,7 @@ import static org.ddict.ddi.Feedback.Finished.SUCCESS;
 import static org.ddict.operator.AssignMode.SOFT;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.ddict.catalogue.Feature;
@@ -27,6 +28,7 @@ import org.ddict.ddi.Feedback;
 import org.ddict.ddi.HttpCall;
 import org.ddict.operator.ActionState;
 import org.ddict.operator.ControllerInfo;
+import org.ddict.operator.OperatorException;
 import org.ddict.operator.SoftwareSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -195,13 +197,13 @@ class ControllerIdChecks {
     void idsThatDifferOnlyInCaseAreTwoControllers(CheckContext check) {
         String random = RunPrefix.random(6);
         String prefix = check.run().config().runPrefix();
-        String lower = prefix + "-abc-" + random.toLowerCase(java.util.Locale.ROOT);
-        String upper = prefix + "-ABC-" + random.toUpperCase(java.util.Locale.ROOT);
+        String lower = prefix + "-abc-" + random.toLowerCase(Locale.ROOT);
+        String upper = prefix + "-ABC-" + random.toUpperCase(Locale.ROOT);
         Device small = check.device(lower);
         Device big;
         try {
             big = check.device(upper);
-        } catch (org.ddict.operator.OperatorException e) {
+        } catch (OperatorException e) {
             // INFO: the back office treats the ids as one (case-insensitive database collation, catalogue D-14)
             return;
         }
