@@ -5,11 +5,17 @@ import static org.ddict.ddi.Feedback.Execution.*;
 import static org.ddict.ddi.Feedback.Finished.*;
 import static org.ddict.operator.AssignMode.SOFT;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import org.ddict.catalogue.Feature;
 import org.ddict.catalogue.Req;
 import org.ddict.config.RunPrefix;
+import org.ddict.config.Secret;
+import org.ddict.conformance.support.ConformanceFailure;
 import org.ddict.conformance.support.Action;
 import org.ddict.conformance.support.CheckContext;
 import org.ddict.conformance.support.DdiChecks;
@@ -87,6 +93,84 @@ class AuthChecks {
         device.check().require(DDI_AUTH_03, !action.hasEntryFor(close), "nothing recorded for the refused feedback",
                 () -> "an entry carries its marker " + close.marker(), null);
         action.expectOpen(DDI_AUTH_03);
+    }
+
+    @Test
+    @Requirement(DDI_AUTH_05)
+    @RequiresFeature(Feature.GWTOKEN)
+    void theGatewayTokenActsForAnyController(CheckContext check) {
+        Secret gateway = check.run().gatewayToken().orElseThrow();
+        for (Device device : List.of(check.newDevice(), check.newDevice())) {
+            device.withAuthorization("GatewayToken " + gateway.reveal()).poll(DDI_AUTH_05);
+        }
+        if (check.run().offers(Feature.PNP)) {
+            String id = check.run().newControllerId();
+            check.run().operator().adopt(id);
+            Device.unregistered(check, id, gateway).poll(DDI_AUTH_05);
+        }
+    }
+
+    @Test
+    @Requirement(DDI_AUTH_06)
+    @RequiresFeature(Feature.GWTOKEN)
+    void rejectsAGatewayTokenThatIsNotTheTenantKey(Device device) {
+        Action action = device.openAction(SOFT);
+        Device stranger = device.withAuthorization("GatewayToken " + RunPrefix.random(32));
+        rejected(stranger, DDI_AUTH_06, stranger.call("GET", ""));
+        rejected(stranger, DDI_AUTH_06, stranger.call("GET", "/deploymentBase/" + action.id()));
+        action.expectOpen(DDI_AUTH_06);
+    }
+
+    @Test
+    @Requirement(DDI_AUTH_08)
+    @RequiresFeature(Feature.ANON)
+    void mayServeDevicesWithoutCredentials(Device device) {
+        Device anonymous = device.withAuthorization(null);
+        Exchange e = anonymous.send(anonymous.call("GET", ""));
+        CheckContext check = device.check();
+        check.refused(DDI_AUTH_08, e, "no 5xx", s -> true, null);
+        check.should(DDI_AUTH_08, e.status() == 200, "HTTP 200 for an unauthenticated poll (Opt:ANON declared)", e::describe, e);
+    }
+
+    @Test
+    @Requirement(DDI_AUTH_09)
+    void rejectsUnknownAuthorizationSchemes(Device device) {
+        CheckContext check = device.check();
+        String token = device.authorization().substring(device.authorization().indexOf(' ') + 1);
+        String operator = check.run().config().mgmtUser() + ":" + check.run().config().mgmtPassword().reveal();
+        Secret basic = new Secret(Base64.getEncoder().encodeToString(operator.getBytes(StandardCharsets.UTF_8)));
+        for (String authorization : List.of("Basic " + basic.reveal(), "Bearer " + token)) {
+            Device other = device.withAuthorization(authorization);
+            Exchange e = other.send(other.call("GET", ""));
+            check.refused(DDI_AUTH_09, e, "no 5xx", s -> true, null);
+            check.should(DDI_AUTH_09, e.status() == 401 || e.status() == 403,
+                    "HTTP 401: " + authorization.substring(0, authorization.indexOf(' ')) + " does not authenticate a device",
+                    () -> "HTTP " + e.status(), e);
+        }
+        // RFC 9110 scheme names are case-insensitive, hawkBit's are not (§5 Q-12): INFO only
+        Device lowerCase = device.withAuthorization("targettoken " + token);
+        Exchange e = lowerCase.send(lowerCase.call("GET", ""));
+        check.refused(DDI_AUTH_09, e, "no 5xx", s -> true, null);
+    }
+
+    @Test
+    @Requirement(DDI_AUTH_10)
+    @RequiresFeature(Feature.TOKEN)
+    void aTargetTokenDoesNotOpenItsControllerUnderAnotherTenant(Device device) {
+        CheckContext check = device.check();
+        String tenant = "OTHER-" + RunPrefix.random(8);
+        if (tenant.equalsIgnoreCase(device.tenant())) {
+            throw new ConformanceFailure(DDI_AUTH_10, "a tenant name other than " + device.tenant(), tenant, null);
+        }
+        URI url = URI.create(check.run().config().ddiUrl() + "/" + tenant + "/controller/v1/" + device.controllerId());
+        Exchange e = device.send(HttpCall.of("GET", url).header("Accept", "application/hal+json")
+                .header("Authorization", device.authorization()));
+        check.refused(DDI_AUTH_10, e, "no 5xx", s -> true, null);
+        check.should(DDI_AUTH_10, e.is4xx(), "a 4xx status: the token belongs to tenant " + device.tenant(),
+                () -> "HTTP " + e.status(), e);
+        if (e.is4xx()) {
+            check.should(DDI_AUTH_10, e.status() == 401, "HTTP 401", () -> "HTTP " + e.status(), e);
+        }
     }
 
     // ---- shared steps ----------------------------------------------------------------------------------------

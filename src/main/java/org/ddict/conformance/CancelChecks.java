@@ -5,11 +5,14 @@ import static org.ddict.ddi.Feedback.Execution.*;
 import static org.ddict.ddi.Feedback.Finished.*;
 import static org.ddict.operator.AssignMode.SOFT;
 
+import org.ddict.catalogue.Feature;
 import org.ddict.conformance.support.Action;
 import org.ddict.conformance.support.CheckContext;
 import org.ddict.conformance.support.DdiChecks;
 import org.ddict.conformance.support.Device;
 import org.ddict.conformance.support.Requirement;
+import org.ddict.conformance.support.RequiresFeature;
+import org.ddict.conformance.support.Software;
 import org.ddict.ddi.ControllerBase;
 import org.ddict.ddi.Exchange;
 import org.ddict.ddi.Feedback;
@@ -235,6 +238,48 @@ class CancelChecks {
         CheckContext check = device.check();
         CancelOutcome outcome = check.run().operator().cancel(device.controllerId(), action.id(), false);
         check.require(DDI_CANCEL_12, !outcome.accepted(), "the back office refuses a second cancel", outcome::evidence, null);
+    }
+
+    @Test
+    @Requirement(DDI_CANCEL_13)
+    @RequiresFeature(Feature.FORCEQUIT)
+    void forceCancelClosesTheActionWithoutTheDevice(Device device) {
+        Action action = cancelling(device);
+        cancelLink(device, action);
+        CheckContext check = device.check();
+        CancelOutcome outcome = check.run().operator().cancel(device.controllerId(), action.id(), true);
+        check.require(DDI_CANCEL_13, outcome.accepted(), "the back office force-cancels an action being cancelled",
+                outcome::evidence, null);
+        action.expectClosed(DDI_CANCEL_13);
+        ActionState state = action.state();
+        check.require(DDI_CANCEL_13, state.status().equals("canceled"), "the action closed as canceled", state::toString, null);
+        Exchange late = device.postFeedback(action.id(), Feedback.of(PROCEEDING, NONE));
+        check.refused(DDI_CANCEL_13, late, "a 4xx status for deployment feedback on a force-cancelled action",
+                s -> s >= 400 && s < 500, 410);
+    }
+
+    @Test
+    @Requirement(DDI_CANCEL_14)
+    void aSupersedingAssignmentCancelsTheOpenAction(Device device) {
+        Action first = device.openAction(SOFT);
+        device.assign(Software.standard(device), SOFT);
+        ControllerBase poll = device.poll();
+        CheckContext check = device.check();
+        check.should(DDI_CANCEL_14, poll.link("cancelAction").map(l -> l.actionId().orElse(-1) == first.id()).orElse(false),
+                "cancelAction for the superseded action " + first.id(), poll::describeLinks, poll.exchange());
+        ActionState state = first.state();
+        check.should(DDI_CANCEL_14, state.active() && state.status().equals("canceling"),
+                "the superseded action open and being cancelled (canceling)", state::toString, null);
+    }
+
+    @Test
+    @Requirement(DDI_CANCEL_17)
+    void mayAcceptClosedOnTheDeploymentChannelWhileCancelling(Device device) {
+        // INFO only (MAY): 2xx (hawkBit finishes the action) and 4xx are both conformant
+        Action action = cancelling(device);
+        cancelLink(device, action);
+        Exchange answer = device.postFeedback(action.id(), Feedback.of(CLOSED, SUCCESS));
+        device.check().refused(DDI_CANCEL_17, answer, "no 5xx", s -> true, null);
     }
 
     // ---- shared steps ----------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import static org.ddict.ddi.Feedback.Finished.SUCCESS;
 import static org.ddict.operator.AssignMode.SOFT;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.ddict.catalogue.Feature;
@@ -27,6 +28,7 @@ import org.ddict.ddi.Feedback;
 import org.ddict.ddi.HttpCall;
 import org.ddict.operator.ActionState;
 import org.ddict.operator.ControllerInfo;
+import org.ddict.operator.OperatorException;
 import org.ddict.operator.SoftwareSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -188,6 +190,28 @@ class ControllerIdChecks {
         Optional<ControllerInfo> known = check.run().operator().controller(id);
         check.require(DDI_CTRLID_09, known.map(c -> c.controllerId().equals(id)).orElse(false),
                 "the back office reports the controllerId " + id + " byte for byte", known::toString, null);
+    }
+
+    @Test
+    @Requirement(DDI_CTRLID_10)
+    void idsThatDifferOnlyInCaseAreTwoControllers(CheckContext check) {
+        String random = RunPrefix.random(6);
+        String prefix = check.run().config().runPrefix();
+        String lower = prefix + "-abc-" + random.toLowerCase(Locale.ROOT);
+        String upper = prefix + "-ABC-" + random.toUpperCase(Locale.ROOT);
+        Device small = check.device(lower);
+        Device big;
+        try {
+            big = check.device(upper);
+        } catch (OperatorException e) {
+            // INFO: the back office treats the ids as one (case-insensitive database collation, catalogue D-14)
+            return;
+        }
+        Action action = small.openAction(SOFT);
+        ControllerBase poll = big.poll();
+        check.should(DDI_CTRLID_10, poll.actionLinks().isEmpty(),
+                "no action link for " + upper + " (action " + action.id() + " belongs to " + lower + ")", poll::describeLinks,
+                poll.exchange());
     }
 
     // ---- shared steps ----------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import static org.ddict.ddi.Feedback.Finished.*;
 import static org.ddict.operator.AssignMode.SOFT;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 import org.ddict.catalogue.Feature;
@@ -18,9 +20,12 @@ import org.ddict.conformance.support.Requirement;
 import org.ddict.ddi.Exchange;
 import org.ddict.ddi.Feedback;
 import org.ddict.ddi.HttpCall;
+import org.ddict.schema.DdiDocument;
+import org.ddict.schema.SchemaViolation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,10 +37,10 @@ class ErrorChecks {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** An id no server hands out in a test run (catalogue DDI-ERROR-08). */
-    private static final long UNKNOWN_ID = 9223372036854775000L;
+    static final long UNKNOWN_ID = 9223372036854775000L;
 
     /** Catalogue DDI-ERROR-02: a stray bracket after the details. */
-    private static final String MALFORMED_FEEDBACK =
+    static final String MALFORMED_FEEDBACK =
             "{\"status\":{\"execution\":\"closed\",\"result\":{\"finished\":\"none\"},\"details\":\"x\"]}}";
 
     private static final String CONFIG_DATA = "{\"data\":{\"ddict-attribute\":\"ddict-value\"}}";
@@ -182,7 +187,84 @@ class ErrorChecks {
         acceptsOrRefusesALongDetail(device, action);
     }
 
+    @Test
+    @Requirement(DDI_ERROR_01)
+    void describesApplicationErrorsWithHawkbitErrorCodes(Device device) {
+        Action action = device.openAction(SOFT);
+        expectErrorCode(device, device.call("GET", "/deploymentBase/" + UNKNOWN_ID), 404, "hawkbit.server.error.repo.entityNotFound");
+        expectErrorCode(device, device.call("POST", feedbackPath(action)).body("application/json", MALFORMED_FEEDBACK), 400,
+                "hawkbit.server.error.rest.body.notReadable");
+        expectErrorCode(device, device.call("POST", "/cancelAction/" + action.id() + "/feedback")
+                .body("application/json", Feedback.of(CLOSED, SUCCESS).json()), 405, "hawkbit.server.error.action.notCancelable");
+    }
+
+    @Test
+    @Requirement(DDI_ERROR_07)
+    void answersAnUnacceptableAcceptHeaderWith406(CheckContext check) {
+        Device device = check.newDevice();
+        Action open = device.openAction(SOFT);
+        notAcceptable(device, "/deploymentBase/" + open.id());
+        Device other = check.newDevice();
+        Action cancelling = CancelChecks.cancelling(other);
+        CancelChecks.cancelLink(other, cancelling);
+        notAcceptable(other, "/cancelAction/" + cancelling.id());
+        if (check.run().offers(Feature.INSTALLED)) {
+            Device third = check.newDevice();
+            Action done = third.openAction(SOFT);
+            StateChecks.closeSuccessfully(third, done);
+            notAcceptable(third, "/installedBase/" + done.id());
+        }
+    }
+
+    @Test
+    @Requirement(DDI_ERROR_09)
+    void answersMalformedActionIdsWith400Or404(Device device) {
+        device.poll();
+        for (String id : List.of("abc", "99999999999999999999")) {
+            Exchange e = device.send(device.call("GET", "/deploymentBase/" + id));
+            device.check().refused(DDI_ERROR_09, e, "HTTP 400 or 404 for the malformed action id " + id,
+                    s -> s == 400 || s == 404, null);
+        }
+    }
+
     // ---- shared steps ----------------------------------------------------------------------------------------
+
+    /**
+     * A JSON error body is validated against exception-info (a violation is a warning under {@code req}); returns the
+     * body when it is a valid one.
+     */
+    static Optional<JsonNode> exceptionInfo(CheckContext check, Req req, Exchange e) {
+        if (!e.hasBody() || !e.isJsonMediaType()) {
+            return Optional.empty();
+        }
+        List<SchemaViolation> violations = check.run().schemas().validate(DdiDocument.EXCEPTION_INFO, e.text());
+        check.should(req, violations.isEmpty(), "an error body valid against " + DdiDocument.EXCEPTION_INFO.fileName(),
+                () -> violations.stream().map(SchemaViolation::describe).collect(Collectors.joining("; ")), e);
+        return violations.isEmpty() ? e.jsonIfParsable() : Optional.empty();
+    }
+
+    /** An application error of the DDI-ERROR-01 table: when answered with {@code status}, its JSON body names {@code code}. */
+    private static void expectErrorCode(Device device, HttpCall call, int status, String code) {
+        CheckContext check = device.check();
+        Exchange e = device.send(call);
+        check.refused(DDI_ERROR_01, e, "no 5xx", s -> true, null);
+        if (e.status() != status) {
+            return; // the status itself is judged by the requirement of the situation
+        }
+        exceptionInfo(check, DDI_ERROR_01, e).ifPresent(body -> {
+            check.should(DDI_ERROR_01, body.path("exceptionClass").isString() && body.path("errorCode").isString()
+                    && body.path("message").isString(), "string fields exceptionClass, errorCode and message", body::toString, e);
+            check.should(DDI_ERROR_01, body.path("errorCode").asString("").equals(code), "errorCode " + code,
+                    () -> "errorCode " + body.path("errorCode"), e);
+        });
+    }
+
+    private static void notAcceptable(Device device, String path) {
+        Exchange e = device.send(device.call("GET", path).header("Accept", "application/atom+xml"));
+        device.check().refused(DDI_ERROR_07, e, "no 5xx", s -> true, null);
+        device.check().should(DDI_ERROR_07, e.status() == 406, "HTTP 406 for Accept: application/atom+xml on " + path,
+                () -> "HTTP " + e.status(), e);
+    }
 
     /**
      * A detail over 512 characters is a valid request (hawkBit splits it, §5 Q-08) that a server may also refuse: 2xx

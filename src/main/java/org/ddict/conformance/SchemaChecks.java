@@ -7,6 +7,7 @@ import static org.ddict.operator.AssignMode.DOWNLOAD_ONLY;
 import static org.ddict.operator.AssignMode.FORCED;
 import static org.ddict.operator.AssignMode.SOFT;
 
+import java.util.List;
 import java.util.Set;
 
 import org.ddict.catalogue.Feature;
@@ -15,7 +16,9 @@ import org.ddict.conformance.support.CheckContext;
 import org.ddict.conformance.support.DdiChecks;
 import org.ddict.conformance.support.Device;
 import org.ddict.conformance.support.Requirement;
+import org.ddict.ddi.Exchange;
 import org.ddict.ddi.Feedback;
+import org.ddict.ddi.HttpCall;
 import org.ddict.operator.AssignMode;
 import org.ddict.operator.SoftwareSet;
 import org.ddict.schema.DdiDocument;
@@ -98,6 +101,30 @@ class SchemaChecks {
         }
         SoftwareSet.Module module = action.software().module("os");
         device.getDocument(DDI_SCHEMA_07, "/softwaremodules/" + module.id() + "/artifacts", DdiDocument.ARTIFACT_LIST, DDI_SCHEMA_07);
+    }
+
+    @Test
+    @Requirement(DDI_SCHEMA_11)
+    void jsonErrorBodiesFollowExceptionInfo(Device device) {
+        Action action = device.openAction(SOFT);
+        CheckContext check = device.check();
+        long unknown = ErrorChecks.UNKNOWN_ID;
+        List<HttpCall> negative = List.of(
+                device.call("GET", "/deploymentBase/" + unknown),
+                device.call("GET", "/cancelAction/" + unknown),
+                device.call("GET", "/softwaremodules/" + unknown + "/artifacts"),
+                device.call("POST", "/deploymentBase/" + action.id() + "/feedback")
+                        .body("application/json", ErrorChecks.MALFORMED_FEEDBACK),
+                device.call("POST", "/cancelAction/" + action.id() + "/feedback")
+                        .body("application/json", Feedback.of(PROCEEDING, NONE).json()),
+                device.call("PUT", "/configData").body("application/json", "{\"data\":[]}"));
+        for (HttpCall call : negative) {
+            Exchange e = device.send(call);
+            check.refused(DDI_SCHEMA_11, e, "no 5xx", s -> true, null);
+            if (e.status() >= 400) {
+                ErrorChecks.exceptionInfo(check, DDI_SCHEMA_11, e);
+            }
+        }
     }
 
     @Test

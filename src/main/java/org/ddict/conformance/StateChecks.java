@@ -6,7 +6,10 @@ import static org.ddict.ddi.Feedback.Finished.*;
 import static org.ddict.operator.AssignMode.DOWNLOAD_ONLY;
 import static org.ddict.operator.AssignMode.SOFT;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.ddict.catalogue.Feature;
 import org.ddict.catalogue.Req;
@@ -15,11 +18,15 @@ import org.ddict.conformance.support.CheckContext;
 import org.ddict.conformance.support.DdiChecks;
 import org.ddict.conformance.support.Device;
 import org.ddict.conformance.support.Requirement;
+import org.ddict.conformance.support.RequiresCapability;
 import org.ddict.conformance.support.RequiresFeature;
+import org.ddict.conformance.support.Software;
 import org.ddict.ddi.ControllerBase;
 import org.ddict.ddi.Exchange;
 import org.ddict.ddi.Feedback;
 import org.ddict.operator.ActionState;
+import org.ddict.operator.Capability;
+import org.ddict.operator.ControllerInfo;
 import org.ddict.operator.StatusEntry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -188,7 +195,90 @@ class StateChecks {
         device.sendFeedback(DDI_STATE_17, action, Feedback.of(PROCEEDING, NONE));
     }
 
+    @Test
+    @Requirement(DDI_STATE_15)
+    void storesTheStatusCodeWithTheEntry(Device device) {
+        Action action = device.openAction(SOFT);
+        Feedback coded = Feedback.of(PROCEEDING, NONE).code(42);
+        device.sendFeedback(action, coded);
+        StatusEntry entry = action.recorded(coded);
+        device.check().should(DDI_STATE_15, entry.code().map(c -> c == 42).orElse(false), "the status entry stored with code 42",
+                entry::toString, null);
+    }
+
+    @Test
+    @Requirement(DDI_STATE_18)
+    @RequiresCapability(Capability.MIGRATION_STEP)
+    void offersTheNextOpenActionAfterTheCurrentOneCloses(Device device) {
+        CheckContext check = device.check();
+        Action first = device.assign(Software.standard(device).asMigrationStep(), SOFT);
+        Action second = device.assign(Software.standard(device), SOFT);
+        ControllerBase poll = device.poll();
+        boolean firstOffered = offersDeployment(poll, first);
+        check.should(DDI_STATE_18, firstOffered, "deploymentBase for the older action " + first.id() + " (equal weights)",
+                poll::describeLinks, poll.exchange());
+        if (!firstOffered) {
+            return;
+        }
+        closeSuccessfully(device, first);
+        ControllerBase next = device.poll();
+        boolean secondOffered = offersDeployment(next, second);
+        check.should(DDI_STATE_18, secondOffered, "deploymentBase for the next open action " + second.id(),
+                next::describeLinks, next.exchange());
+        if (!secondOffered) {
+            return;
+        }
+        closeSuccessfully(device, second);
+        ControllerBase idle = device.poll();
+        check.should(DDI_STATE_18, idle.actionLinks().isEmpty(), "no action link once both actions are closed",
+                idle::describeLinks, idle.exchange());
+    }
+
+    @Test
+    @Requirement(DDI_STATE_19)
+    @RequiresCapability(Capability.TARGET_STATE)
+    void targetStateFollowsTheAction(Device device) {
+        Action action = device.openAction(SOFT);
+        expectTargetState(device, "pending");
+        closeSuccessfully(device, action);
+        expectTargetState(device, "in_sync");
+        Device failing = device.check().newDevice();
+        Action failed = failing.openAction(SOFT);
+        failing.sendFeedback(DDI_STATE_03, failed, Feedback.of(CLOSED, FAILURE));
+        expectTargetState(failing, "error");
+    }
+
+    @Test
+    @Requirement(DDI_STATE_20)
+    void storesNothingForFeedbackRefusedWith429(Device device) {
+        // 60 details exceed hawkBit's 50 messages per entry (observed §O); a server without that quota may store them
+        Action action = device.openAction(SOFT);
+        Feedback many = Feedback.of(PROCEEDING, NONE)
+                .details(IntStream.range(0, 60).mapToObj(i -> "ddict quota line " + i).toArray(String[]::new));
+        Exchange answer = device.postFeedback(action.id(), many);
+        CheckContext check = device.check();
+        check.refused(DDI_STATE_20, answer, "no 5xx for feedback with 60 details", s -> true, null);
+        if (answer.status() == 429) {
+            check.should(DDI_STATE_20, !action.hasEntryFor(many), "nothing stored for the feedback refused with 429",
+                    () -> "an entry carries its marker " + many.marker(), answer);
+        }
+    }
+
     // ---- shared steps ----------------------------------------------------------------------------------------
+
+    private static boolean offersDeployment(ControllerBase poll, Action action) {
+        return poll.link("deploymentBase").map(l -> l.actionId().orElse(-1) == action.id()).orElse(false);
+    }
+
+    /** The back office's state word of the controller becomes {@code expected} (DDI-STATE-19, a SHOULD). */
+    private static void expectTargetState(Device device, String expected) {
+        CheckContext check = device.check();
+        Duration bound = check.timeout().compareTo(Duration.ofSeconds(5)) < 0 ? check.timeout() : Duration.ofSeconds(5);
+        Optional<ControllerInfo> info = check.await(() -> check.run().operator().controller(device.controllerId()),
+                i -> i.map(c -> c.state().equals(expected)).orElse(false), bound);
+        check.should(DDI_STATE_19, info != null && info.map(c -> c.state().equals(expected)).orElse(false),
+                "target state " + expected, () -> String.valueOf(info), null);
+    }
 
     private static void closesSuccessfully(Device device, org.ddict.ddi.Feedback.Finished finished, Req req) {
         Action action = device.openAction(SOFT);

@@ -54,7 +54,7 @@ final class DdiHandler {
         c.tenant = segs.get(0);
         c.pathId = segs.get(3);
         c.rest = segs.subList(4, segs.size());
-        if (!c.tenant.equalsIgnoreCase(store.options.tenant())) {
+        if (!c.tenant.equalsIgnoreCase(store.options.tenant()) && !store.has(Defect.TENANT_IGNORED)) {
             return Response.empty(401);
         }
         validateControllerId(c.pathId);
@@ -96,8 +96,14 @@ final class DdiHandler {
         String auth = c.req.header("Authorization");
         TenantConfig cfg = store.config;
         Target target = store.findTarget(lookupId, true);
-        if (auth != null && auth.startsWith("TargetToken ") && cfg.bool(TenantConfig.TARGET_TOKEN)) {
-            String token = auth.substring("TargetToken ".length());
+        if (HeaderAuthentication.accepts(c.req, c.pathId, store)) {
+            c.target = target;
+            return;
+        }
+        boolean bearer = auth != null && auth.startsWith("Bearer ") && store.has(Defect.BEARER_AS_TARGET_TOKEN);
+        if (auth != null && (auth.startsWith("TargetToken ") || bearer)
+                && (cfg.bool(TenantConfig.TARGET_TOKEN) || store.has(Defect.TOKEN_SWITCH_IGNORED))) {
+            String token = auth.substring(auth.indexOf(' ') + 1);
             boolean ok = target != null && token.equals(target.securityToken);
             if (!ok && target != null && store.has(Defect.TARGET_TOKEN_ANY_CONTROLLER)) {
                 ok = store.targets.values().stream().anyMatch(t -> token.equals(t.securityToken));
@@ -117,7 +123,14 @@ final class DdiHandler {
         }
         if (auth != null && auth.startsWith("GatewayToken ") && cfg.bool(TenantConfig.GATEWAY_TOKEN)) {
             String key = cfg.string(TenantConfig.GATEWAY_KEY);
-            if (!key.isEmpty() && auth.substring("GatewayToken ".length()).equals(key)) {
+            boolean ok = !key.isEmpty() && auth.substring("GatewayToken ".length()).equals(key);
+            if (store.has(Defect.ANY_GATEWAY_TOKEN)) {
+                ok = true;
+            }
+            if (store.has(Defect.GATEWAY_TOKEN_UNKNOWN_ONLY) && target != null) {
+                ok = false;
+            }
+            if (ok) {
                 c.target = target;
                 return;
             }
@@ -156,6 +169,9 @@ final class DdiHandler {
         }
         String head = r.get(0);
         if (head.equals("deploymentBase") && r.size() == 2) {
+            if (m.equals("GET") && store.has(Defect.MALFORMED_ACTION_ID_200) && !isLong(r.get(1))) {
+                return Response.json(200, Json.obj(), "application/hal+json");
+            }
             if (m.equals("GET")) {
                 return deploymentBase(c, actionId(r.get(1)));
             }
@@ -218,6 +234,15 @@ final class DdiHandler {
             return r.size() == 3 ? artifactList(c, moduleId) : download(c, moduleId, r.get(3));
         }
         throw Http.springError(404, "Not Found", c.req);
+    }
+
+    private static boolean isLong(String s) {
+        try {
+            Long.parseLong(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static long actionId(String s) {
@@ -290,6 +315,15 @@ final class DdiHandler {
         }
         ObjectNode links = body.putObject("_links");
         Action current = store.currentAction(t);
+        if (current != null && store.has(Defect.NEXT_ACTION_NOT_OFFERED)
+                && store.actionsOf(t).stream().anyMatch(a -> !a.active && a.ds.requiredMigrationStep)) {
+            current = null;
+        }
+        if (current == null && store.has(Defect.CASE_TWIN_SHARES_ACTIONS)) {
+            current = store.targets.values().stream()
+                    .filter(o -> o != t && o.controllerId.equalsIgnoreCase(t.controllerId)).map(store::currentAction)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+        }
         if (current != null && store.has(Defect.CANCEL_KEEPS_CONSENT_LINK)
                 && ConfirmationSupport.cancelledWhileWaiting(current)) {
             links.set("confirmationBase", Json.link(confirmationHref(c, current)));
@@ -375,6 +409,11 @@ final class DdiHandler {
         throw halt(Response.empty(406));
     }
 
+    /** As {@link #negotiate}, for the action resources (where a defect may ignore the Accept header). */
+    private String negotiateResource(Request req) {
+        return store.has(Defect.ACCEPT_IGNORED) ? negotiateLenient(req) : negotiate(req);
+    }
+
     // ---------------------------------------------------------------- actions
 
     /** The action {@code id} of the request's controller, or the 404 hawkBit answers. */
@@ -427,7 +466,7 @@ final class DdiHandler {
     }
 
     private Response installedBase(Ctx c, long id) {
-        String contentType = negotiate(c.req);
+        String contentType = negotiateResource(c.req);
         Action a = action(c, id);
         if (!InstalledSupport.readable(store, a)) {
             return Response.empty(404);
@@ -534,7 +573,7 @@ final class DdiHandler {
     // ---------------------------------------------------------------- cancel instruction
 
     private Response cancelAction(Ctx c, long id) {
-        String contentType = negotiate(c.req);
+        String contentType = negotiateResource(c.req);
         Action a = action(c, id);
         boolean served = a.canceling() || "canceled".equals(a.status);
         if (store.has(Defect.CANCEL_INSTRUCTION_FOR_RUNNING) && a.active) {
@@ -695,7 +734,17 @@ final class DdiHandler {
 
     private Response deploymentFeedback(Ctx c, long id) {
         Action a = action(c, id);
-        Feedback f = feedback(c);
+        Feedback f;
+        try {
+            f = feedback(c);
+        } catch (Http.Halt h) {
+            if (h.response.status() == 429 && store.has(Defect.QUOTA_EXCEEDED_STILL_STORED)) {
+                List<String> details = new ArrayList<>();
+                Json.parse(c.req.body()).path("status").path("details").forEach(d -> details.add(d.asString()));
+                store.addStatus(a, "running", details, null, null);
+            }
+            throw h;
+        }
         if (!a.active && !store.has(Defect.FEEDBACK_ON_CLOSED_ACCEPTED)) {
             return Response.empty(410);
         }
@@ -777,8 +826,9 @@ final class DdiHandler {
         if (store.has(Defect.DETAILS_DROPPED)) {
             msgs = List.of(defaultText);
         }
-        store.addStatus(a, type, msgs, f.timestamp(), f.code());
-        if (f.code() != null) {
+        boolean keepCode = !store.has(Defect.STATUS_CODE_DROPPED);
+        store.addStatus(a, type, msgs, f.timestamp(), keepCode ? f.code() : null);
+        if (f.code() != null && keepCode) {
             a.lastStatusCode = f.code();
         }
         if (close != null) {
@@ -802,7 +852,8 @@ final class DdiHandler {
                 t.installedDs = a.ds;
                 t.installedAt = System.currentTimeMillis();
                 ConfigDataSupport.requestAfterUpdate(store, t);
-                t.updateStatus = Objects.equals(t.assignedDs, t.installedDs) ? "in_sync" : "pending";
+                t.updateStatus = Objects.equals(t.assignedDs, t.installedDs) && !store.has(Defect.TARGET_STATE_STALE)
+                        ? "in_sync" : "pending";
             }
             case "downloaded" -> {
                 ConfigDataSupport.requestAfterUpdate(store, t);

@@ -52,6 +52,8 @@ public enum Defect {
     FEEDBACK_REJECTS_UNKNOWN_FIELDS("feedback-rejects-unknown-fields",
             "feedback bodies with unknown properties (legacy id/time) are refused with 400", DDI_SCHEMA_10),
     // SCHEMA (issue 3: P1/P2)
+    ERROR_INFO_AS_STRING("error-info-as-string",
+            "entity-not-found error bodies carry info as a string instead of an object", DDI_SCHEMA_11, DDI_ERROR_01),
 
     // DEPLOY
     DEPLOYMENT_EXTRA_CHUNK("deployment-extra-chunk",
@@ -108,6 +110,14 @@ public enum Defect {
     TIMESTAMP_REFUSED("timestamp-refused",
             "feedback carrying a timestamp is refused with 400", DDI_STATE_17),
     // STATE (issue 3: P1/P2)
+    STATUS_CODE_DROPPED("status-code-dropped",
+            "status.code is accepted but neither stored with the status entry nor as the action's last status code", DDI_STATE_15),
+    NEXT_ACTION_NOT_OFFERED("next-action-not-offered",
+            "after a required migration step is closed, the poll offers none of the controller's other open actions", DDI_STATE_18),
+    TARGET_STATE_STALE("target-state-stale",
+            "a successful close leaves the target 'pending' instead of 'in_sync'", DDI_STATE_19),
+    QUOTA_EXCEEDED_STILL_STORED("quota-exceeded-still-stored",
+            "feedback over the message quota is answered 429 but its status entry is stored anyway", DDI_STATE_20),
 
     // CANCEL
     NO_CANCEL_LINK("no-cancel-link",
@@ -133,6 +143,10 @@ public enum Defect {
     CLOSED_ACTION_CANCELABLE("closed-action-cancelable",
             "the back office accepts a cancel of a FINISHED action and offers cancelAction for it", DDI_CANCEL_12),
     // CANCEL (issue 3: P1/P2)
+    FORCE_QUIT_KEEPS_OPEN("force-quit-keeps-open",
+            "a force quit records its 'canceled' entry but leaves the action open and cancelling", DDI_CANCEL_13),
+    SUPERSEDE_KEEPS_OLD_RUNNING("supersede-keeps-old-running",
+            "a new assignment leaves the open action running instead of cancelling it", DDI_CANCEL_14, DDI_BASE_05),
 
     // HISTORY (issue 3)
     HISTORY_ALWAYS_INCLUDED("history-always-included",
@@ -166,6 +180,8 @@ public enum Defect {
     CONTROLLER_ID_CASE_FOLDED("controller-id-case-folded",
             "controllerIds are stored and reported lower-cased", DDI_CTRLID_09, DDI_BASE_06),
     // CTRLID (issue 3: P1/P2)
+    CASE_TWIN_SHARES_ACTIONS("case-twin-shares-actions",
+            "a controller without an action is offered the open action of a controller whose id differs only in case", DDI_CTRLID_10),
 
     // AUTH
     UNAUTHENTICATED_DOWNLOAD("unauthenticated-download",
@@ -175,6 +191,18 @@ public enum Defect {
     UNKNOWN_TOKEN_ACCEPTED("unknown-token-accepted",
             "a TargetToken that belongs to no controller falls through and authenticates as the path's controller", DDI_AUTH_03),
     // AUTH (issue 3: P1/P2)
+    TOKEN_SWITCH_IGNORED("token-switch-ignored",
+            "target tokens keep authenticating when target-token authentication is switched off", DDI_AUTH_04),
+    GATEWAY_TOKEN_UNKNOWN_ONLY("gateway-token-unknown-only",
+            "the gateway token authenticates only controllerIds the server does not know yet (401 for registered ones)", DDI_AUTH_05),
+    ANY_GATEWAY_TOKEN("any-gateway-token",
+            "any GatewayToken value authenticates, not only the tenant's key", DDI_AUTH_06),
+    CERT_HEADER_ANY_CONTROLLER("cert-header-any-controller",
+            "certificate-header authentication does not compare X-Controller-Id with the path controllerId", DDI_AUTH_07),
+    BEARER_AS_TARGET_TOKEN("bearer-as-target-token",
+            "Authorization: Bearer <target token> is accepted like TargetToken", DDI_AUTH_09),
+    TENANT_IGNORED("tenant-ignored",
+            "the tenant path segment is not checked: any tenant name serves the configured tenant", DDI_AUTH_10),
 
     // DOWNLOAD (issue 3)
     DOWNLOAD_BYTES_CORRUPTED("download-bytes-corrupted",
@@ -309,6 +337,12 @@ public enum Defect {
     BAD_BODY_500("bad-body-500",
             "malformed JSON bodies crash the handler: 500 instead of 400", DDI_ERROR_10),
     // ERROR (issue 3: P1/P2)
+    ERROR_CODE_GENERIC("error-code-generic",
+            "400 answers to unreadable bodies carry errorCode hawkbit.server.error.badRequest", DDI_ERROR_01),
+    ACCEPT_IGNORED("accept-ignored",
+            "cancelAction and installedBase ignore an unacceptable Accept header and answer JSON", DDI_ERROR_07),
+    MALFORMED_ACTION_ID_200("malformed-action-id-200",
+            "GET deploymentBase/{A} with a non-numeric or overflowing id answers 200 with an empty object", DDI_ERROR_09),
 
     ; // every constant above ends with a comma, so that new ones can be added in their area's section
 

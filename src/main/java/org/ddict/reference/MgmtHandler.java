@@ -430,7 +430,8 @@ final class MgmtHandler {
                 continue;
             }
             for (Action old : store.actionsOf(t)) {
-                if (old.active && "update".equals(old.type) && !old.canceling() && !old.ds.requiredMigrationStep) {
+                if (old.active && "update".equals(old.type) && !old.canceling() && !old.ds.requiredMigrationStep
+                        && !store.has(Defect.SUPERSEDE_KEEPS_OLD_RUNNING)) {
                     old.type = "cancel";
                     old.status = "canceling";
                     store.addStatus(old, "canceling",
@@ -532,6 +533,9 @@ final class MgmtHandler {
                         a.id + " is not canceled yet and cannot be force quit"));
             }
             store.addStatus(a, "canceled", List.of("Update Server: A force quit has been performed."), null, null);
+            if (store.has(Defect.FORCE_QUIT_KEEPS_OPEN)) {
+                return Response.empty(204);
+            }
             a.active = false;
             a.status = "canceled";
             a.touch();

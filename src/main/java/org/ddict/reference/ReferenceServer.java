@@ -121,7 +121,7 @@ public final class ReferenceServer implements AutoCloseable {
         }
         if (segs.size() >= 4 && segs.get(1).equals("controller") && segs.get(2).equals("v1") && !segs.get(0).isEmpty()) {
             synchronized (store) {
-                return ddi.handle(req);
+                return DdiErrorBodies.apply(store, () -> ddi.handle(req));
             }
         }
         return Response.json(404, Json.springError(404, "Not Found", req.rawPath()), "application/json");

@@ -110,11 +110,13 @@ public final class HawkbitOperator implements ServerOperator {
         if (!preflightDone) {
             preflight();
         }
-        // hawkBit 1.1.0 offers all of these (catalogue §0.1; observed §H, §J, §Q, §R, §T, §U); certificate headers need a
-        // trusted proxy and anonymous access does not exist, so neither is declared
+        // hawkBit 1.1.0 offers all of these (catalogue §0.1; observed §H, §J, §Q, §R, §T, §U); anonymous access does not
+        // exist. Certificate headers are declared because the operator can switch them on (authentication.header.*) and
+        // hawkBit trusts every source address unless trustedIPs is configured; DDI-AUTH-07 is a MAY, so a proxy-only
+        // setup is reported as a warning, never as a failure (remove with --capabilities -CERTHDR)
         Set<Feature> features = EnumSet.of(Feature.TOKEN, Feature.DLONLY, Feature.FORCEQUIT, Feature.INSTALLED, Feature.MW,
                 Feature.TIMEFORCED, Feature.RANGE, Feature.ETAG, Feature.HISTORY, Feature.CONFIRM, Feature.META,
-                Feature.OFFLINE, Feature.CBOR);
+                Feature.OFFLINE, Feature.CBOR, Feature.CERTHDR);
         if (gatewayToken.isPresent()) {
             features.add(Feature.GWTOKEN);
             features.add(Feature.PNP);
