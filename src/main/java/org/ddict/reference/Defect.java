@@ -35,6 +35,20 @@ public enum Defect {
     POLL_RECORDS_STATUS("poll-records-status",
             "every poll appends a 'retrieved' entry to the status history of the open action", DDI_BASE_13),
     // BASE (issue 3: P1/P2)
+    DEPLOYMENT_WITHOUT_C_NO_ARTIFACTS("deployment-without-c-no-artifacts",
+            "GET deploymentBase/{A} without the c query parameter answers 200 with every chunk's artifact list empty", DDI_BASE_07),
+    CACHE_KEY_CONSTANT("cache-key-constant",
+            "the c value of the deploymentBase href never changes (a soft → forced switch keeps the href)", DDI_BASE_07),
+    POLL_IGNORES_IF_NONE_MATCH("poll-ignores-if-none-match",
+            "the poll never answers 304: If-None-Match with the current ETag gets the full body again", DDI_BASE_08),
+    SLEEP_IGNORES_POLLING_TIME("sleep-ignores-polling-time",
+            "config.polling.sleep is always the system default 00:05:00, whatever the tenant's pollingTime", DDI_BASE_10),
+    MAINTENANCE_SLEEP_LONGER("maintenance-sleep-longer",
+            "while the action waits for its maintenance window the sleep is twice the configured interval", DDI_BASE_11),
+    CBOR_POLL_AS_JSON("cbor-poll-as-json",
+            "Accept: application/cbor on the poll gets the JSON text labelled application/cbor", DDI_BASE_14),
+    FIRST_POLL_NOT_RECORDED("first-poll-not-recorded",
+            "polls of an operator-created controller leave its state unknown and its last-request time unset", DDI_BASE_15),
 
     // SCHEMA
     POLL_WITHOUT_POLLING_CONFIG("poll-without-polling-config",
@@ -73,6 +87,19 @@ public enum Defect {
     DEPLOYMENT_ACCEPTS_DELETE("deployment-accepts-delete",
             "POST, PUT and DELETE on deploymentBase/{A} answer 200 instead of 405", DDI_DEPLOY_13),
     // DEPLOY (issue 3: P1/P2)
+    TIME_FORCED_STAYS_SOFT("time-forced-stays-soft",
+            "a time-forced action is delivered as attempt/attempt also after its force time", DDI_DEPLOY_04),
+    DOWNLOAD_ONLY_UPDATES("download-only-updates",
+            "a download-only assignment is delivered as forced/forced", DDI_DEPLOY_05),
+    MAINTENANCE_WINDOW_IGNORED("maintenance-window-ignored",
+            "the maintenance window of an assignment is ignored: no maintenanceWindow property, update as without a window",
+            DDI_DEPLOY_06),
+    HIDDEN_METADATA_VISIBLE("hidden-metadata-visible",
+            "module metadata that is not target visible appears in the chunk's metadata too", DDI_DEPLOY_10),
+    ENCRYPTED_FLAG_MISSING("encrypted-flag-missing",
+            "chunks of modules created with encrypted: true carry no encrypted flag", DDI_DEPLOY_11),
+    RETRIEVAL_NOT_RECORDED("retrieval-not-recorded",
+            "GET deploymentBase appends no 'retrieved' entry to the action's status history", DDI_DEPLOY_14),
 
     // STATE
     CLOSED_SUCCESS_KEEPS_OPEN("closed-success-keeps-open",
