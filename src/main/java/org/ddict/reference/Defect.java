@@ -73,7 +73,7 @@ public enum Defect {
     SOFT_AS_FORCED("soft-as-forced",
             "a soft assignment is delivered as forced/forced", DDI_DEPLOY_02),
     FORCED_AS_ATTEMPT("forced-as-attempt",
-            "a forced assignment is delivered as attempt/attempt", DDI_DEPLOY_03),
+            "a forced assignment is delivered as attempt/attempt (also after a switch to forced)", DDI_DEPLOY_03, DDI_BASE_07),
     CHUNK_NAME_IS_TYPE("chunk-name-is-type",
             "chunk name is the module type key instead of the module name", DDI_DEPLOY_07),
     ARTIFACT_SHA1_WRONG("artifact-sha1-wrong",
