@@ -244,7 +244,7 @@ class BaseChecks {
         check.require(DDI_BASE_08, changed.status() == 200, "HTTP 200 for the old ETag after a new assignment", changed::describe,
                 changed);
         ControllerBase poll = new ControllerBase(changed, device.document(changed, DdiDocument.CONTROLLER_BASE, DDI_SCHEMA_01));
-        check.require(DDI_BASE_08, poll.link("deploymentBase").map(l -> l.actionId().orElse(-1) == action.id()).orElse(false),
+        check.require(DDI_BASE_04, poll.link("deploymentBase").map(l -> l.actionId().orElse(-1) == action.id()).orElse(false),
                 "deploymentBase for the new action " + action.id(), poll::describeLinks, changed);
         check.require(DDI_BASE_08, !etag.equals(changed.header("ETag").orElse(etag)), "an ETag other than " + etag,
                 () -> changed.header("ETag").orElse("(none)"), changed);
