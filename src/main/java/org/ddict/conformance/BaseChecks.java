@@ -3,25 +3,38 @@ package org.ddict.conformance;
 import static org.ddict.catalogue.Req.*;
 import static org.ddict.ddi.Feedback.Execution.CLOSED;
 import static org.ddict.ddi.Feedback.Finished.SUCCESS;
+import static org.ddict.operator.AssignMode.FORCED;
 import static org.ddict.operator.AssignMode.SOFT;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.ddict.catalogue.Feature;
 import org.ddict.conformance.support.Action;
 import org.ddict.conformance.support.CheckContext;
 import org.ddict.conformance.support.DdiChecks;
 import org.ddict.conformance.support.Device;
 import org.ddict.conformance.support.Requirement;
+import org.ddict.conformance.support.RequiresCapability;
+import org.ddict.conformance.support.RequiresFeature;
 import org.ddict.conformance.support.Software;
+import org.ddict.ddi.Cbor;
 import org.ddict.ddi.ControllerBase;
 import org.ddict.ddi.Exchange;
 import org.ddict.ddi.Feedback;
 import org.ddict.ddi.HttpCall;
 import org.ddict.ddi.Link;
+import org.ddict.operator.Assignment;
+import org.ddict.operator.Capability;
+import org.ddict.operator.ControllerInfo;
+import org.ddict.operator.MaintenanceWindow;
 import org.ddict.operator.StatusEntry;
+import org.ddict.schema.DdiDocument;
+import org.ddict.schema.SchemaViolation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -181,6 +194,153 @@ class BaseChecks {
         check.require(DDI_BASE_13, ids(after).equals(ids(before)), "the status history unchanged by polling: " + before,
                 after::toString, null);
         check.require(DDI_BASE_13, action.state().active(), "the action still open", () -> action.state().toString(), null);
+    }
+
+    @Test
+    @Requirement(DDI_BASE_07)
+    void answersTheDeploymentHrefWithAndWithoutItsQuery(Device device) {
+        Action action = device.assign(Software.standard(device), SOFT);
+        CheckContext check = device.check();
+        Link offered = device.actionLink(DDI_BASE_04, "deploymentBase", action.id());
+        JsonNode asOffered = deploymentAt(device, device.follow("GET", offered), "the href as offered");
+        JsonNode withoutQuery = deploymentAt(device, device.call("GET", "/deploymentBase/" + action.id()), "the path without query");
+        check.require(DDI_BASE_07, asOffered.path("id").equals(withoutQuery.path("id"))
+                && chunkSet(asOffered).equals(chunkSet(withoutQuery)),
+                "the same id and chunks with and without the query: " + asOffered.path("id") + " " + asOffered.path("deployment").path("chunks"),
+                () -> withoutQuery.path("id") + " " + withoutQuery.path("deployment").path("chunks"), null);
+    }
+
+    @Test
+    @Requirement(DDI_BASE_07)
+    @RequiresCapability(Capability.FORCE_SWITCH)
+    void changesTheCacheKeyWhenTheActionTurnsForced(Device device) {
+        Action action = device.openAction(SOFT);
+        CheckContext check = device.check();
+        device.deployment(action.id());
+        // taken after the first retrieval, which may itself change c (hawkBit: the action becomes RETRIEVED)
+        Link before = device.actionLink(DDI_BASE_04, "deploymentBase", action.id());
+        check.run().operator().switchToForced(device.controllerId(), action.id());
+        Link after = device.actionLink(DDI_BASE_04, "deploymentBase", action.id());
+        check.should(DDI_BASE_07, !after.href().equals(before.href()), "a deploymentBase href (c) other than " + before.href()
+                + " after the switch to forced", after::href, null);
+        JsonNode d = deploymentAt(device, device.follow("GET", after), "the href after the switch to forced").path("deployment");
+        check.require(DDI_BASE_07, d.path("download").asString("").equals("forced") && d.path("update").asString("").equals("forced"),
+                "download \"forced\" and update \"forced\" after the switch to forced", d::toString, null);
+    }
+
+    @Test
+    @Requirement(DDI_BASE_08)
+    @RequiresFeature(Feature.ETAG)
+    void answersAnUnchangedPollWithNotModified(Device device) {
+        CheckContext check = device.check();
+        ControllerBase first = device.poll();
+        String etag = first.exchange().header("ETag").orElse(null);
+        check.require(DDI_BASE_08, etag != null, "an ETag header on the poll", () -> "none", first.exchange());
+        Exchange unchanged = device.send(device.call("GET", "").header("If-None-Match", etag));
+        check.require(DDI_BASE_08, unchanged.status() == 304 && !unchanged.hasBody(),
+                "HTTP 304 without a body for If-None-Match: " + etag, unchanged::describe, unchanged);
+        Action action = device.assign(Software.standard(device), SOFT);
+        Exchange changed = device.send(device.call("GET", "").header("If-None-Match", etag));
+        check.require(DDI_BASE_08, changed.status() == 200, "HTTP 200 for the old ETag after a new assignment", changed::describe,
+                changed);
+        ControllerBase poll = new ControllerBase(changed, device.document(changed, DdiDocument.CONTROLLER_BASE, DDI_SCHEMA_01));
+        check.require(DDI_BASE_04, poll.link("deploymentBase").map(l -> l.actionId().orElse(-1) == action.id()).orElse(false),
+                "deploymentBase for the new action " + action.id(), poll::describeLinks, changed);
+        check.require(DDI_BASE_08, !etag.equals(changed.header("ETag").orElse(etag)), "an ETag other than " + etag,
+                () -> changed.header("ETag").orElse("(none)"), changed);
+    }
+
+    @Test
+    @Requirement(DDI_BASE_11)
+    @RequiresFeature(Feature.MW)
+    void keepsTheSleepWithinTheIntervalWhileAWindowIsAwaited(Device device) {
+        CheckContext check = device.check();
+        ControllerBase idle = device.poll();
+        long actionId = DeployChecks.assign(device, Software.standard(device),
+                Assignment.of(FORCED).withMaintenanceWindow(MaintenanceWindow.later()));
+        ControllerBase waiting = device.poll();
+        check.require(DDI_BASE_04, waiting.offersAction(actionId), "an action link for action " + actionId,
+                waiting::describeLinks, waiting.exchange());
+        Duration configured = seconds(idle.sleep());
+        Duration sleep = seconds(waiting.sleep());
+        check.require(DDI_BASE_11, configured != null && sleep != null && sleep.compareTo(configured) <= 0,
+                "a sleep of at most the configured interval " + idle.sleep() + " while the window is awaited", waiting::sleep,
+                waiting.exchange());
+    }
+
+    @Test
+    @Requirement(DDI_BASE_14)
+    @RequiresFeature(Feature.CBOR)
+    void servesThePollAsCbor(Device device) {
+        CheckContext check = device.check();
+        Action action = device.assign(Software.standard(device), SOFT);
+        Exchange e = device.send(device.call("GET", "").header("Accept", "application/cbor"));
+        check.require(DDI_BASE_14, e.status() == 200 && e.mediaType().equals("application/cbor"),
+                "HTTP 200 application/cbor for Accept: application/cbor", e::describe, e);
+        JsonNode poll;
+        try {
+            poll = Cbor.decode(e.bytes());
+        } catch (IllegalArgumentException x) {
+            throw check.fail(DDI_BASE_14, "a well-formed CBOR body", x.getMessage(), e);
+        }
+        List<SchemaViolation> violations = check.run().schemas().validate(DdiDocument.CONTROLLER_BASE, poll.toString());
+        check.require(DDI_BASE_14, violations.isEmpty(), "the decoded body valid against the controller-base schema",
+                () -> violations.stream().map(SchemaViolation::describe).collect(Collectors.joining("; ")), e);
+        check.require(DDI_BASE_14, poll.path("config").path("polling").path("sleep").isString(), "config.polling.sleep",
+                poll::toString, e);
+        String href = cborLink(poll, "deploymentBase");
+        check.require(DDI_BASE_14, href != null && new Link("deploymentBase", href).actionId().orElse(-1) == action.id(),
+                "a deploymentBase link (_links or links array) for action " + action.id(), poll::toString, e);
+    }
+
+    @Test
+    @Requirement(DDI_BASE_15)
+    @RequiresCapability(Capability.TARGET_STATE)
+    void showsTheFirstContactToTheBackOffice(Device device) {
+        CheckContext check = device.check();
+        device.poll();
+        Optional<ControllerInfo> seen = check.await(() -> check.run().operator().controller(device.controllerId()),
+                c -> c.isPresent() && c.get().state().equals("registered") && c.get().lastRequestAt().isPresent(),
+                Duration.ofSeconds(15));
+        check.require(DDI_BASE_15, seen != null && seen.isPresent() && seen.get().state().equals("registered")
+                && seen.get().lastRequestAt().isPresent(), "state registered and a last-request time within 15 s of the first poll",
+                () -> String.valueOf(seen), null);
+    }
+
+    /** A JSON deployment document at {@code call}; anything but 200 breaks DDI-BASE-07. */
+    private static JsonNode deploymentAt(Device device, HttpCall call, String what) {
+        Exchange e = device.send(call);
+        device.check().refused(DDI_BASE_07, e, "HTTP 200 for " + what, s -> s == 200, null);
+        return device.document(e, DdiDocument.DEPLOYMENT_BASE, DDI_SCHEMA_02);
+    }
+
+    private static Set<JsonNode> chunkSet(JsonNode deployment) {
+        Set<JsonNode> chunks = new java.util.HashSet<>();
+        deployment.path("deployment").path("chunks").forEach(chunks::add);
+        return chunks;
+    }
+
+    /** {@code HH:MM:SS} as a duration, or null when the text is not in that form (DDI-BASE-09 judges the form). */
+    static Duration seconds(String hms) {
+        if (!SLEEP.matcher(hms).matches()) {
+            return null;
+        }
+        String[] p = hms.split(":");
+        return Duration.ofSeconds(Long.parseLong(p[0]) * 3600 + Long.parseLong(p[1]) * 60 + Long.parseLong(p[2]));
+    }
+
+    /** The href of {@code rel} as {@code _links.<rel>.href} or as the element of a {@code links} array (CBOR rendering). */
+    private static String cborLink(JsonNode poll, String rel) {
+        JsonNode hal = poll.path("_links").path(rel).path("href");
+        if (hal.isString()) {
+            return hal.asString();
+        }
+        for (JsonNode l : poll.path("links")) {
+            if (l.path("rel").asString("").equals(rel) && l.path("href").isString()) {
+                return l.path("href").asString();
+            }
+        }
+        return null;
     }
 
     private static Set<String> rels(ControllerBase poll) {

@@ -276,8 +276,12 @@ final class DdiHandler {
         return b.toString();
     }
 
-    private static int cacheKey(Action a) {
-        return 31 * Objects.hash(a.id, a.revision) + (a.forceTimeReached() ? 1231 : 1237);
+    private int cacheKey(Action a) {
+        if (store.has(Defect.CACHE_KEY_CONSTANT)) {
+            return (int) a.id;
+        }
+        return 31 * Objects.hash(a.id, a.revision, a.forceType)
+                + (a.forceTimeReached() ? 1231 : a.maintenanceWindow != null && DeploymentSupport.windowOpen(store, a) ? 1249 : 1237);
     }
 
     private String deploymentHref(Ctx c, Action a) {
@@ -298,8 +302,10 @@ final class DdiHandler {
         long previousPolls = t.polls;
         t.polls++;
         t.everPolled = true;
-        t.lastControllerRequestAt = now;
-        if ("unknown".equals(t.updateStatus)) {
+        if (!store.has(Defect.FIRST_POLL_NOT_RECORDED) || PLUG_AND_PLAY.equals(t.createdBy)) {
+            t.lastControllerRequestAt = now;
+        }
+        if ("unknown".equals(t.updateStatus) && (!store.has(Defect.FIRST_POLL_NOT_RECORDED) || PLUG_AND_PLAY.equals(t.createdBy))) {
             t.updateStatus = "registered";
         }
         if (store.has(Defect.REPEAT_POLL_NOT_MODIFIED) && previousPolls > 0) {
@@ -311,7 +317,7 @@ final class DdiHandler {
         ObjectNode body = Json.obj();
         ObjectNode config = body.putObject("config");
         if (!store.has(Defect.POLL_WITHOUT_POLLING_CONFIG)) {
-            config.putObject("polling").put("sleep", sleep());
+            config.putObject("polling").put("sleep", sleep(store.currentAction(t)));
         }
         ObjectNode links = body.putObject("_links");
         Action current = store.currentAction(t);
@@ -357,24 +363,28 @@ final class DdiHandler {
         if (t.requestAttributes) {
             links.set("configData", Json.link(base(c) + "/configData"));
         }
+        if (DeploymentSupport.wantsCbor(c.req)) {
+            return DeploymentSupport.cborPoll(store, body);
+        }
         String contentType = negotiate(c.req);
         if (store.has(Defect.POLL_CONTENT_TYPE_TEXT)) {
             contentType = "text/plain";
         }
         byte[] bytes = Json.bytes(body);
         String etag = "\"" + Integer.toHexString(Arrays.hashCode(bytes)) + "\"";
-        if (etag.equals(c.req.header("If-None-Match"))) {
+        if (etag.equals(c.req.header("If-None-Match")) && !store.has(Defect.POLL_IGNORES_IF_NONE_MATCH)) {
             return Response.empty(304).with("ETag", etag);
         }
         return Response.bytes(200, contentType, bytes).with("ETag", etag);
     }
 
-    private String sleep() {
+    private String sleep(Action current) {
         String raw = store.config.string(TenantConfig.POLLING_TIME);
         Duration d = TenantConfig.parseDuration(raw);
-        if (d == null) {
+        if (d == null || store.has(Defect.SLEEP_IGNORES_POLLING_TIME)) {
             d = Duration.ofMinutes(5);
         }
+        d = DeploymentSupport.sleep(store, current, d);
         if (store.has(Defect.SLEEP_AS_SECONDS)) {
             return Long.toString(d.getSeconds());
         }
@@ -450,9 +460,12 @@ final class DdiHandler {
             return Response.empty(404);
         }
         ObjectNode body = deploymentDocument(c, a);
+        if (store.has(Defect.DEPLOYMENT_WITHOUT_C_NO_ARTIFACTS) && !c.req.query().containsKey("c")) {
+            body.path("deployment").path("chunks").forEach(ch -> ((ObjectNode) ch).putArray("artifacts"));
+        }
         if (!a.canceling() && !"canceled".equals(a.status)) {
             var latest = a.latest();
-            if (latest == null || !"retrieved".equals(latest.type)) {
+            if ((latest == null || !"retrieved".equals(latest.type)) && !store.has(Defect.RETRIEVAL_NOT_RECORDED)) {
                 store.addStatus(a, "retrieved",
                         List.of("Update Server: Target retrieved update action and should start now the download."),
                         null, null);
@@ -490,10 +503,10 @@ final class DdiHandler {
             }
             case "downloadonly" -> {
                 download = "forced";
-                update = "skip";
+                update = store.has(Defect.DOWNLOAD_ONLY_UPDATES) ? "forced" : "skip";
             }
             case "timeforced" -> {
-                download = a.forceTimeReached() ? "forced" : "attempt";
+                download = a.forceTimeReached() && !store.has(Defect.TIME_FORCED_STAYS_SOFT) ? "forced" : "attempt";
                 update = download;
             }
             default -> {
@@ -505,6 +518,7 @@ final class DdiHandler {
                 }
             }
         }
+        update = DeploymentSupport.applyMaintenanceWindow(store, a, Json.obj(), update);
         if (store.has(Defect.ENUM_UPPER_CASE)) {
             download = download.toUpperCase(Locale.ROOT);
             update = update.toUpperCase(Locale.ROOT);
@@ -519,6 +533,7 @@ final class DdiHandler {
             chunk.put("part", part(m.type.key));
             chunk.put("version", m.version);
             chunk.put("name", store.has(Defect.CHUNK_NAME_IS_TYPE) ? m.type.key : m.name);
+            DeploymentSupport.decorateChunk(store, chunk, m);
             ArrayNode arts = chunk.putArray("artifacts");
             for (Artifact f : m.artifacts) {
                 arts.add(artifactJson(c, m, f, true));
@@ -528,6 +543,7 @@ final class DdiHandler {
             chunks.addObject().put("part", "os").put("version", "0.0.0-phantom").put("name", "phantom-module")
                     .putArray("artifacts");
         }
+        DeploymentSupport.applyMaintenanceWindow(store, a, dep, update);
         HistorySupport.add(store, body, a, c.req.query().get("actionHistory"));
         return body;
     }

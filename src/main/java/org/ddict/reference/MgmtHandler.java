@@ -424,6 +424,7 @@ final class MgmtHandler {
             if (!List.of("soft", "forced", "timeforced", "downloadonly").contains(type)) {
                 throw Http.notReadable();
             }
+            MaintenanceSchedule window = MaintenanceSchedule.parse(n.get("maintenanceWindow"));
             boolean open = store.actionsOf(t).stream().anyMatch(a -> a.active && a.ds == ds);
             if (t.assignedDs == ds && open) {
                 already++;
@@ -441,6 +442,7 @@ final class MgmtHandler {
             Long forceTime = n.hasNonNull("forcetime") ? n.get("forcetime").asLong() : null;
             int weight = n.hasNonNull("weight") ? n.get("weight").asInt() : 1000;
             Action a = store.createAction(t, ds, type, forceTime, weight, store.options.mgmtUser());
+            a.maintenanceWindow = window;
             ConfirmationSupport.assigned(store, a, n);
             ds.locked = true;
             ds.modules.forEach(mod -> mod.locked = true);
@@ -597,6 +599,9 @@ final class MgmtHandler {
             o.put("forceTime", a.forceTime);
         }
         o.put("id", a.id);
+        if (a.maintenanceWindow != null) {
+            o.set("maintenanceWindow", a.maintenanceWindow.json(System.currentTimeMillis()));
+        }
         if (a.lastStatusCode != null) {
             o.put("lastStatusCode", a.lastStatusCode);
         }
@@ -731,6 +736,9 @@ final class MgmtHandler {
                 return Response.empty(204);
             }
             throw Http.methodNotAllowed(req, "GET,PUT,DELETE");
+        }
+        if (s.size() == 3 && s.get(2).equals("metadata") && m.equals("POST")) {
+            return DeploymentSupport.addMetadata(store, mod, json(req));
         }
         if (s.size() == 3 && s.get(2).equals("artifacts")) {
             if (m.equals("POST")) {

@@ -233,6 +233,7 @@ final class Store {
         String description;
         boolean encrypted;
         boolean locked;
+        final Map<String, ModuleMetadata> metadata = new LinkedHashMap<>();
         long createdAt;
         long lastModifiedAt;
         final List<Artifact> artifacts = new ArrayList<>();
@@ -276,6 +277,7 @@ final class Store {
         boolean active = true;
         String forceType;
         Long forceTime;
+        MaintenanceSchedule maintenanceWindow;
         int weight;
         Integer lastStatusCode;
         long createdAt;
