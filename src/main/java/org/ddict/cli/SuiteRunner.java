@@ -75,6 +75,10 @@ public final class SuiteRunner {
         Launcher launcher = LauncherFactory.create(launcherConfig.build());
 
         Map<String, String> parameters = new LinkedHashMap<>(config.toParameters());
+        if (!options.evidence()) {
+            // verdicts-only runs are the self-validation's: its reference server is discarded, so nothing is deleted
+            parameters.put(SuiteConfig.CLEANUP, "false");
+        }
         if (options.only() != null && !options.only().isBlank()) {
             parameters.put(ConformanceExtension.ONLY, options.only());
         }

@@ -39,6 +39,8 @@ public record SuiteConfig(
     public static final String RUN_PREFIX = "ddi.run.prefix";
     public static final String REPORTS = "ddi.reports";
     public static final String CAPABILITIES = "ddi.capabilities";
+    /** {@code false} skips deleting what the run created: only for the self-validation, whose server is discarded. */
+    public static final String CLEANUP = "ddi.cleanup";
 
     public SuiteConfig {
         ddiUrl = stripTrailingSlash(ddiUrl);

@@ -101,12 +101,14 @@ class AuthChecks {
     void theGatewayTokenActsForAnyController(CheckContext check) {
         Secret gateway = check.run().gatewayToken().orElseThrow();
         for (Device device : List.of(check.newDevice(), check.newDevice())) {
+            device.poll();
             device.withAuthorization("GatewayToken " + gateway.reveal()).poll(DDI_AUTH_05);
         }
         if (check.run().offers(Feature.PNP)) {
+            // an unknown id is accepted by registering it: that part is plug-and-play's (DDI-CTRLID-01)
             String id = check.run().newControllerId();
             check.run().operator().adopt(id);
-            Device.unregistered(check, id, gateway).poll(DDI_AUTH_05);
+            Device.unregistered(check, id, gateway).poll(DDI_CTRLID_01);
         }
     }
 

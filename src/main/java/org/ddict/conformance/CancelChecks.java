@@ -254,7 +254,7 @@ class CancelChecks {
         ActionState state = action.state();
         check.require(DDI_CANCEL_13, state.status().equals("canceled"), "the action closed as canceled", state::toString, null);
         Exchange late = device.postFeedback(action.id(), Feedback.of(PROCEEDING, NONE));
-        check.refused(DDI_CANCEL_13, late, "a 4xx status for deployment feedback on a force-cancelled action",
+        check.refused(DDI_STATE_12, late, "a 4xx status for deployment feedback on a force-cancelled action",
                 s -> s >= 400 && s < 500, 410);
     }
 
@@ -279,7 +279,8 @@ class CancelChecks {
         Action action = cancelling(device);
         cancelLink(device, action);
         Exchange answer = device.postFeedback(action.id(), Feedback.of(CLOSED, SUCCESS));
-        device.check().refused(DDI_CANCEL_17, answer, "no 5xx", s -> true, null);
+        // valid feedback, so a 5xx is a server error answering accepted feedback (DDI-STATE-13), not a client error
+        device.check().require(DDI_STATE_13, !answer.is5xx(), "no 5xx for valid feedback", answer::describe, answer);
     }
 
     // ---- shared steps ----------------------------------------------------------------------------------------

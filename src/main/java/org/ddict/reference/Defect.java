@@ -397,6 +397,25 @@ public enum Defect {
         return targets;
     }
 
+    /** Defects that break only the SHOULD part of a requirement whose main level is MUST (e.g. "MUST … / SHOULD …"). */
+    private static final Set<Defect> SHOULD_PART_ONLY = EnumSet.of(CACHE_KEY_CONSTANT, SUPERSEDE_KEEPS_OLD_RUNNING);
+
+    /** The targets a run against this defect must FAIL: its MUST targets, unless only a SHOULD part is broken. */
+    public Set<Req> expectedFailures() {
+        Set<Req> fails = EnumSet.noneOf(Req.class);
+        if (!SHOULD_PART_ONLY.contains(this)) {
+            targets.stream().filter(r -> r.level() == org.ddict.catalogue.Level.MUST).forEach(fails::add);
+        }
+        return fails;
+    }
+
+    /** The targets a run against this defect must WARN on: the others. */
+    public Set<Req> expectedWarnings() {
+        Set<Req> warns = EnumSet.copyOf(targets);
+        warns.removeAll(expectedFailures());
+        return warns;
+    }
+
     public static Optional<Defect> byKey(String key) {
         return Arrays.stream(values()).filter(d -> d.key.equals(key)).findFirst();
     }

@@ -28,6 +28,8 @@ public final class RunContext implements AutoCloseable {
     private final Schemas schemas;
     private final Set<Feature> features;
 
+    private boolean cleanup = true;
+
     private RunContext(SuiteConfig config) {
         this.config = config;
         this.operator = ServerOperatorProvider.create(config, true);
@@ -38,8 +40,11 @@ public final class RunContext implements AutoCloseable {
     }
 
     public static RunContext of(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(RunContext.class,
-                k -> new RunContext(SuiteConfig.fromParameters(context::getConfigurationParameter)), RunContext.class);
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(RunContext.class, k -> {
+            RunContext run = new RunContext(SuiteConfig.fromParameters(context::getConfigurationParameter));
+            run.cleanup = context.getConfigurationParameter(SuiteConfig.CLEANUP).map(Boolean::parseBoolean).orElse(true);
+            return run;
+        }, RunContext.class);
     }
 
     public SuiteConfig config() {
@@ -81,6 +86,8 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
-        operator.close();
+        if (cleanup) {
+            operator.close();
+        }
     }
 }
