@@ -104,6 +104,7 @@ public final class SuiteRunner {
         }
         long requestsBefore = Metrics.requests();
         long nanosBefore = Metrics.serverNanos();
+        long retriesBefore = Metrics.retries();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         launcher.execute(request, listeners.toArray(TestExecutionListener[]::new));
@@ -113,7 +114,7 @@ public final class SuiteRunner {
                 new Summary.Server(config.ddiUrl().toString(), config.tenant(), config.mgmtUrl().toString(), config.operator(),
                         options.embedded(), options.features()),
                 new Summary.Run(config.runPrefix(), started.toString(), millis, Metrics.requests() - requestsBefore,
-                        (Metrics.serverNanos() - nanosBefore) / 1_000_000));
+                        (Metrics.serverNanos() - nanosBefore) / 1_000_000, Metrics.retries() - retriesBefore));
         if (options.evidence()) {
             SummaryWriter.write(summary, reports);
         }

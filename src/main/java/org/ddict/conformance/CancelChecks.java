@@ -3,9 +3,13 @@ package org.ddict.conformance;
 import static org.ddict.catalogue.Req.*;
 import static org.ddict.ddi.Feedback.Execution.*;
 import static org.ddict.ddi.Feedback.Finished.*;
+import static org.ddict.operator.AssignMode.FORCED;
 import static org.ddict.operator.AssignMode.SOFT;
 
 import org.ddict.catalogue.Feature;
+import java.time.Duration;
+import org.ddict.operator.Assignment;
+import org.ddict.operator.MaintenanceWindow;
 import org.ddict.conformance.support.Action;
 import org.ddict.conformance.support.CheckContext;
 import org.ddict.conformance.support.DdiChecks;
@@ -281,6 +285,24 @@ class CancelChecks {
         Exchange answer = device.postFeedback(action.id(), Feedback.of(CLOSED, SUCCESS));
         // valid feedback, so a 5xx is a server error answering accepted feedback (DDI-STATE-13), not a client error
         device.check().require(DDI_STATE_13, !answer.is5xx(), "no 5xx for valid feedback", answer::describe, answer);
+    }
+
+    @Test
+    @Requirement(DDI_CANCEL_16)
+    @RequiresFeature(Feature.MW)
+    void mayCancelAnActionWhoseOnlyMaintenanceWindowHasPassed(Device device) {
+        // a one-shot window that opened two minutes ago and closes three seconds from now
+        MaintenanceWindow closing = MaintenanceWindow.oneShot(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(2),
+                Duration.ofMinutes(2).plusSeconds(3));
+        Action action = device.assign(Software.standard(device), Assignment.of(FORCED).withMaintenanceWindow(closing));
+        CheckContext check = device.check();
+        ControllerBase last = check.await(device::poll,
+                poll -> poll.link("cancelAction").map(l -> l.actionId().orElse(-1) == action.id()).orElse(false),
+                Duration.ofSeconds(10));
+        // MAY (informational): a server that keeps the action is not wrong, the observation is reported
+        check.should(DDI_CANCEL_16, last != null && last.link("cancelAction").isPresent(),
+                "cancelAction for action " + action.id() + " once its only maintenance window has passed (informational)",
+                () -> last == null ? "no poll" : last.describeLinks(), last == null ? null : last.exchange());
     }
 
     // ---- shared steps ----------------------------------------------------------------------------------------

@@ -227,6 +227,23 @@ class ErrorChecks {
         }
     }
 
+    @Test
+    @Requirement(DDI_ERROR_11)
+    void throttlesABurstWith429IfAtAll(Device device) {
+        CheckContext check = device.check();
+        device.poll();
+        for (int i = 1; i <= 25; i++) {
+            // a 429 is retried by the client with back-off (Http); what must not come back is a server error
+            Exchange e = device.send(device.call("GET", ""));
+            int n = i;
+            check.should(DDI_ERROR_11, !e.is5xx(), "a burst of polls answered 200, or 429 (with Retry-After) when throttled",
+                    () -> "HTTP " + e.status() + " for poll " + n + " of a burst of 25", e);
+            if (e.is5xx()) {
+                return;
+            }
+        }
+    }
+
     // ---- shared steps ----------------------------------------------------------------------------------------
 
     /**

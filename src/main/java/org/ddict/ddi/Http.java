@@ -47,10 +47,47 @@ public final class Http {
         return new Http(client, timeout, false);
     }
 
+    /** Attempts after a 429 that asks to slow down (catalogue DDI-ERROR-11): at most this many retries. */
+    static final int MAX_RETRIES = 3;
+    private static final Duration MAX_BACK_OFF = Duration.ofSeconds(4);
+
     public Exchange send(HttpCall call) {
-        HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8);
-        return execute(call, call, body);
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8);
+            Exchange e = execute(call, call, body);
+            if (!isThrottling(e)) {
+                return e;
+            }
+            if (attempt == MAX_RETRIES) {
+                throw new ThrottledException(call, attempt + 1);
+            }
+            Metrics.recordRetry();
+            backOff(e, attempt);
+        }
+    }
+
+    /**
+     * A 429 asks the client to slow down, unless its body says the request itself exceeds a quota (hawkBit's
+     * {@code …quota…} error codes): that is an answer, which the checks judge.
+     */
+    static boolean isThrottling(Exchange e) {
+        return e.status() == 429 && !e.text().contains(".quota.");
+    }
+
+    /** Waits as Retry-After asks (at most 4 s), else 1 s, 2 s, 4 s: bounded, and only after a 429. */
+    private static void backOff(Exchange e, int attempt) {
+        Duration wait = Duration.ofSeconds(1L << attempt);
+        String retryAfter = e.header("Retry-After").orElse("").trim();
+        if (retryAfter.matches("\\d{1,6}")) {
+            wait = Duration.ofSeconds(Long.parseLong(retryAfter));
+        }
+        if (wait.compareTo(MAX_BACK_OFF) > 0) {
+            wait = MAX_BACK_OFF;
+        }
+        if (!wait.isZero()) {
+            org.awaitility.Awaitility.await().pollDelay(wait).atMost(wait.plusSeconds(1)).until(() -> true);
+        }
     }
 
     /** A {@code multipart/form-data} request with one file part (the body of {@code call} is ignored). */

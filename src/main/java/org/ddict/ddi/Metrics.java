@@ -7,6 +7,7 @@ public final class Metrics {
 
     private static final AtomicLong REQUESTS = new AtomicLong();
     private static final AtomicLong NANOS = new AtomicLong();
+    private static final AtomicLong RETRIES = new AtomicLong();
 
     private Metrics() {
     }
@@ -14,6 +15,15 @@ public final class Metrics {
     static void record(long nanos) {
         REQUESTS.incrementAndGet();
         NANOS.addAndGet(nanos);
+    }
+
+    static void recordRetry() {
+        RETRIES.incrementAndGet();
+    }
+
+    /** Requests repeated after a 429 that asked the suite to slow down. */
+    public static long retries() {
+        return RETRIES.get();
     }
 
     public static long requests() {
@@ -28,5 +38,6 @@ public final class Metrics {
     public static void reset() {
         REQUESTS.set(0);
         NANOS.set(0);
+        RETRIES.set(0);
     }
 }

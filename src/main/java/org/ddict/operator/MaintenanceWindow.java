@@ -17,7 +17,8 @@ public record MaintenanceWindow(String schedule, String duration, String timezon
         return oneShot(ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(60), Duration.ofMinutes(10));
     }
 
-    static MaintenanceWindow oneShot(ZonedDateTime t, Duration length) {
+    /** A one-shot window (the cron names the year) starting at {@code t} and lasting {@code length}. */
+    public static MaintenanceWindow oneShot(ZonedDateTime t, Duration length) {
         String cron = t.getSecond() + " " + t.getMinute() + " " + t.getHour() + " " + t.getDayOfMonth() + " "
                 + t.getMonthValue() + " ? " + t.getYear();
         long s = length.toSeconds();

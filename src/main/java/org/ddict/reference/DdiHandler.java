@@ -295,6 +295,31 @@ final class DdiHandler {
 
     // ---------------------------------------------------------------- poll
 
+    /** hawkBit cancels an open action whose maintenance schedule has no window left (DDI-CANCEL-16), on poll. */
+    private void cancelLapsedSchedules(Target t) {
+        if (store.has(Defect.LAPSED_SCHEDULE_KEPT)) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (Action a : store.actionsOf(t)) {
+            if (a.active && !a.canceling() && a.maintenanceWindow != null && a.maintenanceWindow.lapsed(now)) {
+                a.type = "cancel";
+                a.status = "canceling";
+                store.addStatus(a, "canceling", List.of("Update Server: maintenance window is not available anymore"), null, null);
+            }
+        }
+    }
+
+    /** More than 15 polls of one controller within the last second (the throttling defect). */
+    private static boolean throttled(Target t) {
+        long now = System.currentTimeMillis();
+        t.recentPolls.addLast(now);
+        while (!t.recentPolls.isEmpty() && t.recentPolls.peekFirst() < now - 1000) {
+            t.recentPolls.removeFirst();
+        }
+        return t.recentPolls.size() > 15;
+    }
+
     private Response poll(Ctx c) {
         Target t = c.target;
         long now = System.currentTimeMillis();
@@ -308,6 +333,9 @@ final class DdiHandler {
         if ("unknown".equals(t.updateStatus) && (!store.has(Defect.FIRST_POLL_NOT_RECORDED) || PLUG_AND_PLAY.equals(t.createdBy))) {
             t.updateStatus = "registered";
         }
+        if (store.has(Defect.THROTTLE_ANSWERS_503) && throttled(t)) {
+            return Response.empty(503);
+        }
         if (store.has(Defect.REPEAT_POLL_NOT_MODIFIED) && previousPolls > 0) {
             return Response.empty(304);
         }
@@ -320,6 +348,7 @@ final class DdiHandler {
             config.putObject("polling").put("sleep", sleep(store.currentAction(t)));
         }
         ObjectNode links = body.putObject("_links");
+        cancelLapsedSchedules(t);
         Action current = store.currentAction(t);
         if (current != null && store.has(Defect.NEXT_ACTION_NOT_OFFERED)
                 && store.actionsOf(t).stream().anyMatch(a -> !a.active && a.ds.requiredMigrationStep)) {

@@ -170,6 +170,8 @@ public enum Defect {
     CLOSED_ACTION_CANCELABLE("closed-action-cancelable",
             "the back office accepts a cancel of a FINISHED action and offers cancelAction for it", DDI_CANCEL_12),
     // CANCEL (issue 3: P1/P2)
+    LAPSED_SCHEDULE_KEPT("lapsed-schedule-kept",
+            "an action whose only maintenance window has passed stays in the update flow", DDI_CANCEL_16),
     FORCE_QUIT_KEEPS_OPEN("force-quit-keeps-open",
             "a force quit records its 'canceled' entry but leaves the action open and cancelling", DDI_CANCEL_13),
     SUPERSEDE_KEEPS_OLD_RUNNING("supersede-keeps-old-running",
@@ -364,6 +366,8 @@ public enum Defect {
     BAD_BODY_500("bad-body-500",
             "malformed JSON bodies crash the handler: 500 instead of 400", DDI_ERROR_10),
     // ERROR (issue 3: P1/P2)
+    THROTTLE_ANSWERS_503("throttle-answers-503",
+            "more than 15 polls of one controller within a second are answered 503 instead of 429 with Retry-After", DDI_ERROR_11),
     ERROR_CODE_GENERIC("error-code-generic",
             "400 answers to unreadable bodies carry errorCode hawkbit.server.error.badRequest", DDI_ERROR_01),
     ACCEPT_IGNORED("accept-ignored",

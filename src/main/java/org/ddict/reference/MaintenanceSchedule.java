@@ -81,6 +81,11 @@ final class MaintenanceSchedule {
     }
 
     /** Whether a window is open at {@code now}: some start lies in {@code (now - duration, now]}. */
+    /** No window is open now and none starts within the search horizon: the schedule has lapsed. */
+    boolean lapsed(long nowMillis) {
+        return !available(nowMillis) && nextStart(nowMillis, HORIZON_SECONDS) == null;
+    }
+
     boolean available(long nowMillis) {
         long now = nowMillis / 1000;
         for (long t = now; t > now - duration.getSeconds(); t--) {

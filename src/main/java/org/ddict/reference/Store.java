@@ -184,6 +184,7 @@ final class Store {
         String updateStatus = "unknown";
         boolean requestAttributes = true;
         boolean everPolled;
+        final java.util.ArrayDeque<Long> recentPolls = new java.util.ArrayDeque<>();
         long polls;
         DistSet assignedDs;
         DistSet installedDs;

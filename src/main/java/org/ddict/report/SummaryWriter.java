@@ -49,7 +49,7 @@ public final class SummaryWriter {
         s.server().features().forEach(f -> features.add(f.name()));
         root.putObject("run").put("prefix", s.run().prefix()).put("startedAt", s.run().startedAt())
                 .put("durationMs", s.run().durationMillis()).put("requests", s.run().requests())
-                .put("serverTimeMs", s.run().serverMillis());
+                .put("serverTimeMs", s.run().serverMillis()).put("retries", s.run().retries());
         ObjectNode counts = root.putObject("counts");
         s.counts().forEach((k, v) -> counts.put(k.name().toLowerCase(), v));
         ObjectNode checkCounts = root.putObject("checkCounts");

@@ -48,6 +48,7 @@ class CatalogueCoverageTest {
         Set<Req> must = Arrays.stream(Req.values()).filter(r -> r.level() == Level.MUST)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Req.class)));
         assertThat(named).as("MUST requirements named by checks").containsAll(must);
+        assertThat(named).as("every requirement of the catalogue is named by a check").containsExactlyInAnyOrder(Req.values());
     }
 
     @Test
@@ -57,6 +58,12 @@ class CatalogueCoverageTest {
         Set<Req> must = Arrays.stream(Req.values()).filter(r -> r.level() == Level.MUST)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Req.class)));
         assertThat(targeted).containsAll(must);
+        Set<Req> anyTarget = Arrays.stream(Defect.values()).flatMap(d -> d.targets().stream())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Req.class)));
+        Set<Req> verifiable = EnumSet.allOf(Req.class);
+        // informational or skipped-for-hawkBit requirements whose checks cannot be made to warn by a server defect
+        verifiable.removeAll(EnumSet.of(Req.DDI_AUTH_08, Req.DDI_CANCEL_17));
+        assertThat(anyTarget).as("every requirement a defect can show (FAIL or WARN)").containsAll(verifiable);
     }
 
     @Test

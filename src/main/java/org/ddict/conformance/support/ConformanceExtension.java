@@ -119,6 +119,9 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
         if (t instanceof OperatorException) {
             return new TestAbortedException("not arrangeable: " + t.getMessage(), t);
         }
+        if (t instanceof org.ddict.ddi.ThrottledException) {
+            return new TestAbortedException("inconclusive: " + t.getMessage() + " (DDI-ERROR-11: rate limiting; retried with back-off)", t);
+        }
         if (t instanceof TransportException te) {
             return new ConformanceFailure(primary, "an HTTP answer within the timeout", te.getMessage(), null);
         }

@@ -236,6 +236,13 @@ public final class Device {
         return action;
     }
 
+    /** Creates the software and assigns it with all options (force time, window, consent); nothing is polled. */
+    public Action assign(org.ddict.operator.SoftwareSpec spec, org.ddict.operator.Assignment assignment) {
+        SoftwareSet set = check.run().operator().createSoftware(spec);
+        long id = check.run().operator().assign(controllerId, set, assignment);
+        return new Action(this, id, set);
+    }
+
     /** Creates the software and assigns it; nothing is polled. */
     public Action assign(org.ddict.operator.SoftwareSpec spec, AssignMode mode) {
         SoftwareSet set = check.run().operator().createSoftware(spec);
