@@ -96,8 +96,8 @@ public final class SummaryWriter {
         Map<Status, Long> c = s.counts();
         md.append("| Requirements | ").append(c.get(Status.PASS)).append(" pass, ").append(c.get(Status.FAIL)).append(" fail, ")
                 .append(c.get(Status.WARN)).append(" warn, ").append(c.get(Status.SKIP)).append(" skip |\n\n");
-        md.append("Only a failed MUST requirement makes a server non-conformant; a broken SHOULD, a known hawkBit "
-                + "divergence or a client-compatibility concern is a warning.\n\n");
+        md.append("Only a failed MUST requirement makes a server non-conformant; a broken SHOULD or MAY, or a known hawkBit "
+                + "divergence from the project mapping table is a warning.\n\n");
         List<RequirementResult> failed = s.requirements().stream().filter(r -> r.status() == Status.FAIL).toList();
         if (!failed.isEmpty()) {
             md.append("## Failures\n\n");
