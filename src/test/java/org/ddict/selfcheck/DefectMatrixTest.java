@@ -6,10 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import org.ddict.catalogue.Level;
 import org.ddict.catalogue.Priority;
 import org.ddict.catalogue.Req;
 import org.ddict.cli.SelfValidation;

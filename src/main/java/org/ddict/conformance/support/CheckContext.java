@@ -3,9 +3,7 @@ package org.ddict.conformance.support;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
@@ -132,9 +130,5 @@ public final class CheckContext {
 
     public Duration timeout() {
         return run.config().timeout();
-    }
-
-    static Set<Req> setOf(Req first, Req... more) {
-        return EnumSet.of(first, more);
     }
 }
