@@ -6,6 +6,9 @@ import java.util.Optional;
 /**
  * The requirement catalogue of {@code shared/ddi/REQUIREMENTS.md} (version 1.1, 162 requirements) in code.
  * Generated once from the catalogue's §3 table and §2 statements; IDs are never renumbered or reused.
+ * <p>
+ * After the catalogue come the suite's own requirements (areas {@link Area#CLIENT} and {@link Area#SECURITY}, IDs
+ * {@code SUITE-CLIENT-nn} / {@code SUITE-SEC-nn}): judged, reported and proven by defects exactly like the catalogue's.
  */
 public enum Req {
     DDI_BASE_01("The poll answers with the controller base", Level.MUST, "MUST", Area.BASE, null, Priority.P0,
@@ -331,7 +334,12 @@ public enum Req {
     DDI_ERROR_10("Client errors never produce 5xx", Level.MUST, "MUST", Area.ERROR, null, Priority.P0,
             "None of the negative requests in this catalogue (bad bodies, bad ids, wrong methods, media types, foreign actions, closed actions) is answered with a 5xx status."),
     DDI_ERROR_11("Rate limiting is reported as 429", Level.MAY, "MAY", Area.ERROR, null, Priority.P2,
-            "A server may throttle clients; it then answers 429. The suite treats 429 as \"retry later\": it retries with back-off (bounded) and reports INCONCLUSIVE, not FAIL, if throttling persists.");
+            "A server may throttle clients; it then answers 429. The suite treats 429 as \"retry later\": it retries with back-off (bounded) and reports INCONCLUSIVE, not FAIL, if throttling persists."),
+
+    // ---- the suite's own requirements (not in REQUIREMENTS.md); constructor as above, area CLIENT or SECURITY ----
+    // CLIENT (client-compatibility lint: level SHOULD, the statement names the client(s) protected)
+    // SECURITY
+    ; // every constant above ends with a comma, so that new ones can be added in their area's section
 
     private final String title;
     private final Level level;
@@ -388,6 +396,11 @@ public enum Req {
 
     public String scope() {
         return feature == null ? "Core" : "Opt:" + feature.name();
+    }
+
+    /** {@code true} for the 162 requirements of {@code REQUIREMENTS.md}; {@code false} for the suite's own ({@code SUITE-…}). */
+    public boolean catalogue() {
+        return area.catalogue();
     }
 
     public static Optional<Req> byId(String id) {

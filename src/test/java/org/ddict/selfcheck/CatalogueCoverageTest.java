@@ -28,8 +28,8 @@ class CatalogueCoverageTest {
 
     @Test
     void catalogueHas162RequirementsAnd71AtP0() {
-        assertThat(Req.values()).hasSize(162);
-        assertThat(Arrays.stream(Req.values()).filter(r -> r.priority() == Priority.P0)).hasSize(71);
+        assertThat(Arrays.stream(Req.values()).filter(Req::catalogue)).hasSize(162);
+        assertThat(Arrays.stream(Req.values()).filter(r -> r.catalogue() && r.priority() == Priority.P0)).hasSize(71);
     }
 
     @Test
