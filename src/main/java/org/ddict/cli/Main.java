@@ -19,6 +19,8 @@ public final class Main {
     public static final int NON_CONFORMANT = 1;
     public static final int BAD_USAGE = 2;
     public static final int UNREACHABLE = 3;
+    /** No MUST failed, but the run stopped at its deadline or request budget before every check ran. */
+    public static final int INCOMPLETE = 4;
 
     /** Set in the child JVM that {@link #main} starts for a run, so that it does not start another. */
     static final String CHILD = "ddict.child";

@@ -17,6 +17,8 @@ import org.ddict.catalogue.Area;
 import org.ddict.catalogue.Req;
 import org.ddict.config.ConfigException;
 import org.ddict.config.Durations;
+import org.ddict.config.Limits;
+import org.ddict.ddi.Traffic;
 import org.ddict.config.RunPrefix;
 import org.ddict.config.Secret;
 import org.ddict.config.SuiteConfig;
@@ -75,6 +77,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--parallel", description = "Checks run at once (default: 2 × cores).")
     Integer parallel;
 
+    @Option(names = "--deadline", description = "Overall deadline of the checks, e.g. 10m: when it passes no further request "
+            + "is sent, the checks not run are SKIP and the verdict is INCOMPLETE (exit code 4). Cleanup still runs.")
+    String deadline;
+
+    @Option(names = "--max-requests", description = "Request budget of the run (the checks' requests; cleanup is exempt): "
+            + "when spent, as for --deadline.")
+    Long maxRequests;
+
+    @Option(names = "--rate", description = "Request-rate limit, e.g. 20/s or 600/min (default: none).")
+    String rate;
+
     @Option(names = "--defect", description = "Embedded reference server only: start it with this deliberate defect (repeatable; see 'list defects').")
     List<String> defects = new ArrayList<>();
 
@@ -112,7 +125,14 @@ public final class RunCommand implements Callable<Integer> {
             SummaryWriter.table(summary, out);
             out.printf("%d requests, %d ms server time, %d ms wall; reports in %s%n", summary.run().requests(),
                     summary.run().serverMillis(), (System.nanoTime() - t0) / 1_000_000, config.reportsDir().toAbsolutePath());
-            return summary.verdict() == Summary.Verdict.CONFORMANT ? Main.CONFORMANT : Main.NON_CONFORMANT;
+            if (summary.run().stopped() != null) {
+                out.println("Stopped early: " + summary.run().stopped() + " — the checks not run are SKIP");
+            }
+            return switch (summary.verdict()) {
+                case CONFORMANT -> Main.CONFORMANT;
+                case NON_CONFORMANT -> Main.NON_CONFORMANT;
+                case INCOMPLETE -> Main.INCOMPLETE;
+            };
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return Main.BAD_USAGE;
@@ -144,7 +164,18 @@ public final class RunCommand implements Callable<Integer> {
         return new SuiteConfig(ddi, embedded != null ? embedded.options().tenant() : tenant, mgmt,
                 embedded != null ? embedded.options().mgmtUser() : mgmtUser,
                 new Secret(embedded != null ? embedded.options().mgmtPassword() : mgmtPassword), gw, operator, t, p,
-                RunPrefix.generate(), reports, capabilities);
+                RunPrefix.generate(), reports, capabilities).withLimits(limits());
+    }
+
+    private Limits limits() {
+        Optional<Duration> d = Optional.ofNullable(deadline).map(Durations::parse);
+        if (maxRequests != null && maxRequests < 1) {
+            throw new ConfigException("--max-requests must be at least 1");
+        }
+        if (d.isPresent() && (d.get().isZero() || d.get().isNegative())) {
+            throw new ConfigException("--deadline must be positive");
+        }
+        return new Limits(d, maxRequests == null ? 0 : maxRequests, rate == null ? 0 : Traffic.parseRate(rate));
     }
 
     private Set<Defect> defects() {

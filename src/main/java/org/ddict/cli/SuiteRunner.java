@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.ddict.conformance.DdiConformanceSuite;
 import org.ddict.conformance.support.ConformanceExtension;
 import org.ddict.config.SuiteConfig;
-import org.ddict.ddi.Metrics;
+import org.ddict.ddi.Traffic;
 import org.ddict.report.AllureReport;
 import org.ddict.report.ResultCollector;
 import org.ddict.report.Summary;
@@ -102,19 +102,21 @@ public final class SuiteRunner {
         if (options.evidence()) {
             listeners.add(new LegacyXmlReportGeneratingListener(junit, new PrintWriter(new StringWriter())));
         }
-        long requestsBefore = Metrics.requests();
-        long nanosBefore = Metrics.serverNanos();
-        long retriesBefore = Metrics.retries();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        launcher.execute(request, listeners.toArray(TestExecutionListener[]::new));
+        Traffic traffic = Traffic.register(config.runPrefix(), Traffic.of(config.limits()));
+        try {
+            launcher.execute(request, listeners.toArray(TestExecutionListener[]::new));
+        } finally {
+            Traffic.unregister(config.runPrefix());
+        }
         long millis = (System.nanoTime() - t0) / 1_000_000;
 
         Summary summary = Summary.build(collector.results(),
                 new Summary.Server(config.ddiUrl().toString(), config.tenant(), config.mgmtUrl().toString(), config.operator(),
                         options.embedded(), options.features()),
-                new Summary.Run(config.runPrefix(), started.toString(), millis, Metrics.requests() - requestsBefore,
-                        (Metrics.serverNanos() - nanosBefore) / 1_000_000, Metrics.retries() - retriesBefore));
+                new Summary.Run(config.runPrefix(), started.toString(), millis, traffic.requests(), traffic.serverMillis(),
+                        traffic.retries(), traffic.limits(), traffic.stoppedBecause().orElse(null)));
         if (options.evidence()) {
             SummaryWriter.write(summary, reports);
         }

@@ -24,7 +24,8 @@ public record SuiteConfig(
         int parallelism,
         String runPrefix,
         Path reportsDir,
-        String capabilities) {
+        String capabilities,
+        Limits limits) {
 
     /** Configuration parameter keys (also accepted as {@code -Dddi.url=…} system properties). */
     public static final String URL = "ddi.url";
@@ -39,18 +40,36 @@ public record SuiteConfig(
     public static final String RUN_PREFIX = "ddi.run.prefix";
     public static final String REPORTS = "ddi.reports";
     public static final String CAPABILITIES = "ddi.capabilities";
+    public static final String DEADLINE = "ddi.deadline";
+    public static final String BUDGET = "ddi.budget";
+    public static final String RATE = "ddi.rate";
     /** {@code false} skips deleting what the run created: only for the self-validation, whose server is discarded. */
     public static final String CLEANUP = "ddi.cleanup";
 
     public SuiteConfig {
         ddiUrl = stripTrailingSlash(ddiUrl);
         mgmtUrl = stripTrailingSlash(mgmtUrl);
+        limits = limits == null ? Limits.NONE : limits;
+    }
+
+    /** The same settings without limits (no deadline, budget or rate). */
+    public SuiteConfig(URI ddiUrl, String tenant, URI mgmtUrl, String mgmtUser, Secret mgmtPassword, Optional<Secret> gatewayToken,
+            String operator, Duration timeout, int parallelism, String runPrefix, Path reportsDir, String capabilities) {
+        this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir,
+                capabilities, Limits.NONE);
+    }
+
+    /** The same settings with these limits. */
+    public SuiteConfig withLimits(Limits l) {
+        return new SuiteConfig(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism,
+                runPrefix, reportsDir, capabilities, l);
     }
 
     /** The same settings without a capability override. */
     public SuiteConfig(URI ddiUrl, String tenant, URI mgmtUrl, String mgmtUser, Secret mgmtPassword, Optional<Secret> gatewayToken,
             String operator, Duration timeout, int parallelism, String runPrefix, Path reportsDir) {
-        this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir, null);
+        this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir,
+                null, Limits.NONE);
     }
 
     /** The settings as configuration parameters, for the JUnit launcher (secrets included: they never reach a report). */
@@ -69,6 +88,13 @@ public record SuiteConfig(
         p.put(REPORTS, reportsDir.toString());
         if (capabilities != null && !capabilities.isBlank()) {
             p.put(CAPABILITIES, capabilities);
+        }
+        limits.deadline().ifPresent(d -> p.put(DEADLINE, d.toMillis() + "ms"));
+        if (limits.budget() > 0) {
+            p.put(BUDGET, Long.toString(limits.budget()));
+        }
+        if (limits.ratePerSecond() > 0) {
+            p.put(RATE, Double.toString(limits.ratePerSecond()));
         }
         return p;
     }
@@ -90,7 +116,18 @@ public record SuiteConfig(
                 parameters.apply(PARALLELISM).map(Integer::parseInt).orElse(defaultParallelism()),
                 parameters.apply(RUN_PREFIX).orElseGet(RunPrefix::generate),
                 Path.of(parameters.apply(REPORTS).orElse("reports")),
-                parameters.apply(CAPABILITIES).orElse(null));
+                parameters.apply(CAPABILITIES).orElse(null),
+                new Limits(parameters.apply(DEADLINE).map(Durations::parse),
+                        parameters.apply(BUDGET).map(b -> parseCount(BUDGET, b)).orElse(0L),
+                        parameters.apply(RATE).map(org.ddict.ddi.Traffic::parseRate).orElse(0.0)));
+    }
+
+    private static long parseCount(String key, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + ": '" + value + "' is not a number of requests");
+        }
     }
 
     public static int defaultParallelism() {
@@ -103,7 +140,20 @@ public record SuiteConfig(
                 + "Management   " + mgmtUrl + "  (operator " + operator + ", user " + mgmtUser + ", password " + mgmtPassword + ")\n"
                 + "Gateway key  " + gatewayToken.map(Secret::toString).orElse("(ask the operator)") + "\n"
                 + (capabilities == null ? "" : "Capabilities " + capabilities + "\n")
-                + "Run prefix   " + runPrefix + "   timeout " + Durations.format(timeout) + "   parallel " + parallelism;
+                + "Run prefix   " + runPrefix + "   timeout " + Durations.format(timeout) + "   parallel " + parallelism
+                + (limits.equals(Limits.NONE) ? "" : "\nLimits       " + describeLimits());
+    }
+
+    private String describeLimits() {
+        StringBuilder s = new StringBuilder();
+        limits.deadline().ifPresent(d -> s.append("deadline ").append(Durations.format(d)).append("   "));
+        if (limits.budget() > 0) {
+            s.append("at most ").append(limits.budget()).append(" requests   ");
+        }
+        if (limits.ratePerSecond() > 0) {
+            s.append("rate ").append(org.ddict.ddi.Traffic.formatRate(limits.ratePerSecond()));
+        }
+        return s.toString().trim();
     }
 
     private static URI stripTrailingSlash(URI uri) {

@@ -30,24 +30,45 @@ public final class Http {
     private final HttpClient client;
     private final Duration timeout;
     private final boolean attachToReport;
+    private final Traffic traffic;
+    private final Role role;
 
-    public Http(Duration timeout, boolean attachToReport) {
-        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build(), timeout, attachToReport);
+    /** Who sends: a device (the DDI API) or the back office (an operator's management requests). */
+    public enum Role {
+        /** Retries a 429 that asks to slow down, and a 409 that carries Retry-After: any other answer is judged. */
+        DEVICE,
+        /** Also retries every 409: a back office's concurrent-modification conflict is worth a second try. */
+        MANAGEMENT
     }
 
-    private Http(HttpClient client, Duration timeout, boolean attachToReport) {
+    /** A device client counting into a traffic of its own (tests, preflight). */
+    public Http(Duration timeout, boolean attachToReport) {
+        this(timeout, attachToReport, Traffic.unlimited(), Role.DEVICE);
+    }
+
+    public Http(Duration timeout, boolean attachToReport, Traffic traffic, Role role) {
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build(), timeout, attachToReport, traffic, role);
+    }
+
+    private Http(HttpClient client, Duration timeout, boolean attachToReport, Traffic traffic, Role role) {
         this.client = client;
         this.timeout = timeout;
         this.attachToReport = attachToReport;
+        this.traffic = traffic;
+        this.role = role;
     }
 
     /** The same client, never attaching to the report: for exchanges that carry secrets in their bodies. */
     public Http quiet() {
-        return new Http(client, timeout, false);
+        return new Http(client, timeout, false, traffic, role);
     }
 
-    /** Attempts after a 429 that asks to slow down (catalogue DDI-ERROR-11): at most this many retries. */
+    public Traffic traffic() {
+        return traffic;
+    }
+
+    /** Attempts after an answer that asks to come back later (catalogue DDI-ERROR-11): at most this many retries. */
     static final int MAX_RETRIES = 3;
     private static final Duration MAX_BACK_OFF = Duration.ofSeconds(4);
 
@@ -56,13 +77,14 @@ public final class Http {
             HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(call.body(), StandardCharsets.UTF_8);
             Exchange e = execute(call, call, body);
-            if (!isThrottling(e)) {
+            if (!asksToComeBack(e)) {
                 return e;
             }
             if (attempt == MAX_RETRIES) {
-                throw new ThrottledException(call, attempt + 1);
+                throw new ThrottledException(call, e.status(), attempt + 1);
             }
             Metrics.recordRetry();
+            traffic.recordRetry();
             backOff(e, attempt);
         }
     }
@@ -73,6 +95,14 @@ public final class Http {
      */
     static boolean isThrottling(Exchange e) {
         return e.status() == 429 && !e.text().contains(".quota.");
+    }
+
+    /** 429 that is not a quota answer; a 409 with Retry-After; for the back office any 409 (a concurrent change). */
+    boolean asksToComeBack(Exchange e) {
+        if (e.status() == 409) {
+            return role == Role.MANAGEMENT || e.header("Retry-After").isPresent();
+        }
+        return isThrottling(e);
     }
 
     /** Waits as Retry-After asks (at most 4 s), else 1 s, 2 s, 4 s: bounded, and only after a 429. */
@@ -107,7 +137,8 @@ public final class Http {
     }
 
     private Exchange execute(HttpCall call, HttpCall shown, HttpRequest.BodyPublisher body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(call.url()).timeout(timeout).method(call.method(), body);
+        Duration allowed = traffic.admit(timeout);
+        HttpRequest.Builder request = HttpRequest.newBuilder(call.url()).timeout(allowed).method(call.method(), body);
         call.headers().forEach(request::header);
         long start = System.nanoTime();
         HttpResponse<byte[]> response;
@@ -115,6 +146,10 @@ public final class Http {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             attach(shown, null);
+            if (e instanceof java.net.http.HttpTimeoutException && allowed.compareTo(timeout) < 0) {
+                // the request was cut short by the run's deadline, not by the server's slowness
+                throw new RunLimitException(traffic.stopReason() != null ? traffic.stopReason() : "the run's deadline was reached");
+            }
             throw new TransportException(call, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -124,6 +159,7 @@ public final class Http {
         }
         long nanos = System.nanoTime() - start;
         Metrics.record(nanos);
+        traffic.record(nanos);
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(response.headers().map());
         byte[] bytes = response.body() == null ? new byte[0] : response.body();

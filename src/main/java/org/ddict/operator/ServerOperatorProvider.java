@@ -15,7 +15,12 @@ public interface ServerOperatorProvider {
     ServerOperator create(SuiteConfig config, Http http);
 
     static ServerOperator create(SuiteConfig config, boolean attachToReport) {
-        Http http = new Http(config.timeout(), attachToReport);
+        return create(config, attachToReport, org.ddict.ddi.Traffic.unlimited());
+    }
+
+    /** The operator of the run, its management requests counted (and limited) with the run's other traffic. */
+    static ServerOperator create(SuiteConfig config, boolean attachToReport, org.ddict.ddi.Traffic traffic) {
+        Http http = new Http(config.timeout(), attachToReport, traffic, Http.Role.MANAGEMENT);
         return ServiceLoader.load(ServerOperatorProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals(config.operator()))

@@ -21,7 +21,9 @@ public record Summary(Verdict verdict, String suiteVersion, Server server, Run r
         List<CheckResult> checks) {
 
     public enum Verdict {
-        CONFORMANT, NON_CONFORMANT
+        CONFORMANT, NON_CONFORMANT,
+        /** No MUST failed, but the run stopped early (deadline or request budget): no certification either way. */
+        INCOMPLETE
     }
 
     /** The server under test. */
@@ -29,8 +31,19 @@ public record Summary(Verdict verdict, String suiteVersion, Server server, Run r
             java.util.Set<org.ddict.catalogue.Feature> features) {
     }
 
-    /** Facts about the run itself. */
-    public record Run(String prefix, String startedAt, long durationMillis, long requests, long serverMillis, long retries) {
+    /**
+     * Facts about the run itself.
+     *
+     * @param limits  the deadline, budget and rate limit in force ("none")
+     * @param stopped why the run stopped early, or {@code null} when every selected check ran
+     */
+    public record Run(String prefix, String startedAt, long durationMillis, long requests, long serverMillis, long retries,
+            String limits, String stopped) {
+
+        /** A run without limits that ran to its end. */
+        public Run(String prefix, String startedAt, long durationMillis, long requests, long serverMillis, long retries) {
+            this(prefix, startedAt, durationMillis, requests, serverMillis, retries, "none", null);
+        }
     }
 
     public static Summary build(List<CheckResult> checks, Server server, Run run) {
@@ -38,7 +51,8 @@ public record Summary(Verdict verdict, String suiteVersion, Server server, Run r
         for (Req r : Req.values()) {
             reqs.add(judge(r, checks));
         }
-        Verdict verdict = reqs.stream().anyMatch(r -> r.status() == Status.FAIL) ? Verdict.NON_CONFORMANT : Verdict.CONFORMANT;
+        Verdict verdict = reqs.stream().anyMatch(r -> r.status() == Status.FAIL) ? Verdict.NON_CONFORMANT
+                : run.stopped() != null ? Verdict.INCOMPLETE : Verdict.CONFORMANT;
         return new Summary(verdict, SuiteVersion.get(), server, run, List.copyOf(reqs), List.copyOf(checks));
     }
 

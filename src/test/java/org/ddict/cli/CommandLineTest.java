@@ -44,7 +44,7 @@ class CommandLineTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    private static void oneErrorLine(Result r, int code, String containing) {
+    static void oneErrorLine(Result r, int code, String containing) {
         assertThat(r.code()).as(r.err()).isEqualTo(code);
         assertThat(r.err().strip().lines()).as("stderr: one clear line").hasSize(1);
         assertThat(r.err()).startsWith("error: ").contains(containing).doesNotContain("Exception\n").doesNotContain("\tat ");

@@ -40,6 +40,10 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<Method> method = context.getTestMethod();
+        Optional<String> stopped = method.flatMap(m -> RunContext.existing(context)).map(r -> r.traffic().stopReason());
+        if (stopped.isPresent()) {
+            return ConditionEvaluationResult.disabled("not run: " + stopped.get());
+        }
         Optional<String> only = context.getConfigurationParameter(ONLY).filter(s -> !s.isBlank());
         if (method.isEmpty() || only.isEmpty()) {
             return ConditionEvaluationResult.enabled("no --only selection");
@@ -121,6 +125,9 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
         }
         if (t instanceof org.ddict.ddi.ThrottledException) {
             return new TestAbortedException("inconclusive: " + t.getMessage() + " (DDI-ERROR-11: rate limiting; retried with back-off)", t);
+        }
+        if (t instanceof org.ddict.ddi.RunLimitException) {
+            return new TestAbortedException("not run: " + t.getMessage(), t);
         }
         if (t instanceof TransportException te) {
             return new ConformanceFailure(primary, "an HTTP answer within the timeout", te.getMessage(), null);

@@ -25,6 +25,7 @@ public final class RunContext implements AutoCloseable {
     private final SuiteConfig config;
     private final ServerOperator operator;
     private final Http http;
+    private final org.ddict.ddi.Traffic traffic;
     private final Schemas schemas;
     private final Set<Feature> features;
 
@@ -32,9 +33,10 @@ public final class RunContext implements AutoCloseable {
 
     private RunContext(SuiteConfig config) {
         this.config = config;
-        this.operator = ServerOperatorProvider.create(config, true);
+        this.traffic = org.ddict.ddi.Traffic.of(config.runPrefix(), config.limits());
+        this.operator = ServerOperatorProvider.create(config, true, traffic);
         this.operator.preflight();
-        this.http = new Http(config.timeout(), true);
+        this.http = new Http(config.timeout(), true, traffic, Http.Role.DEVICE);
         this.schemas = Schemas.fromClasspath();
         this.features = Capabilities.apply(operator.features(), config.capabilities());
     }
@@ -45,6 +47,16 @@ public final class RunContext implements AutoCloseable {
             run.cleanup = context.getConfigurationParameter(SuiteConfig.CLEANUP).map(Boolean::parseBoolean).orElse(true);
             return run;
         }, RunContext.class);
+    }
+
+    /** The run's context if a check already created it. */
+    static Optional<RunContext> existing(ExtensionContext context) {
+        return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(RunContext.class, RunContext.class));
+    }
+
+    /** The run's requests, deadline, budget and rate limit. */
+    public org.ddict.ddi.Traffic traffic() {
+        return traffic;
     }
 
     public SuiteConfig config() {
@@ -86,6 +98,7 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
+        traffic.cleanup();
         if (cleanup) {
             operator.close();
         }

@@ -1,0 +1,133 @@
+package org.ddict.ddi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.ddict.config.ConfigException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** Issue 5 §2: 409 retries by role, the request-rate limit, the request budget and the run deadline. */
+class PolitenessTest {
+
+    private HttpServer server;
+    private final AtomicInteger hits = new AtomicInteger();
+
+    /** Answers the first {@code refusals} requests with {@code status} and these headers, then 200; each after {@code delayMs}. */
+    private URI serve(int refusals, int status, Map<String, String> headers, long delayMs) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/", ex -> {
+            boolean refuse = hits.incrementAndGet() <= refusals;
+            if (delayMs > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(delayMs).toNanos());
+            }
+            byte[] b = "{}".getBytes(StandardCharsets.UTF_8);
+            if (refuse) {
+                headers.forEach(ex.getResponseHeaders()::add);
+            }
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(refuse ? status : 200, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/x");
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static Http http(Traffic traffic, Http.Role role) {
+        return new Http(Duration.ofSeconds(5), false, traffic, role);
+    }
+
+    @Test
+    void aDeviceRetriesA409OnlyWhenItCarriesRetryAfter() throws IOException {
+        URI url = serve(1, 409, Map.of("Retry-After", "0"), 0);
+        Traffic traffic = Traffic.unlimited();
+        assertThat(http(traffic, Http.Role.DEVICE).send(HttpCall.of("GET", url)).status()).isEqualTo(200);
+        assertThat(traffic.retries()).isEqualTo(1);
+        assertThat(traffic.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeviceTakesAPlain409AsTheAnswer() throws IOException {
+        URI url = serve(1, 409, Map.of(), 0);
+        assertThat(http(Traffic.unlimited(), Http.Role.DEVICE).send(HttpCall.of("GET", url)).status()).isEqualTo(409);
+        assertThat(hits).hasValue(1);
+    }
+
+    @Test
+    void theBackOfficeRetriesEvery409AndGivesUpAfterThreeRetries() throws IOException {
+        URI url = serve(100, 409, Map.of("Retry-After", "0"), 0);
+        Traffic traffic = Traffic.unlimited();
+        assertThatThrownBy(() -> http(traffic, Http.Role.MANAGEMENT).send(HttpCall.of("PUT", url)))
+                .isInstanceOf(ThrottledException.class).hasMessageContaining("409 Conflict (4 attempts)");
+        assertThat(hits).hasValue(Http.MAX_RETRIES + 1);
+        assertThat(traffic.retries()).isEqualTo(Http.MAX_RETRIES);
+    }
+
+    @Test
+    void theRateLimitSpacesRequests() throws IOException {
+        URI url = serve(0, 200, Map.of(), 0);
+        Http http = http(new Traffic(null, 0, 20), Http.Role.DEVICE);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 6; i++) {
+            http.send(HttpCall.of("GET", url));
+        }
+        // six requests at 20/s: the sixth may leave 5 × 50 ms after the first
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void theBudgetStopsTheRunButNotItsCleanup() throws IOException {
+        URI url = serve(0, 200, Map.of(), 0);
+        Traffic traffic = new Traffic(null, 3, 0);
+        Http http = http(traffic, Http.Role.DEVICE);
+        for (int i = 0; i < 3; i++) {
+            http.send(HttpCall.of("GET", url));
+        }
+        assertThatThrownBy(() -> http.send(HttpCall.of("GET", url))).isInstanceOf(RunLimitException.class)
+                .hasMessage("the run's request budget of 3 requests is spent");
+        assertThat(hits).hasValue(3);
+        assertThat(traffic.stoppedBecause()).hasValue("the run's request budget of 3 requests is spent");
+        traffic.cleanup();
+        assertThat(http.send(HttpCall.of("DELETE", url)).status()).isEqualTo(200);
+        assertThat(traffic.requests()).isEqualTo(4);
+    }
+
+    @Test
+    void theDeadlineCutsASlowRequestShortAndStopsTheRun() throws IOException {
+        URI url = serve(0, 200, Map.of(), 3000);
+        Traffic traffic = new Traffic(Duration.ofMillis(400), 0, 0);
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> http(traffic, Http.Role.DEVICE).send(HttpCall.of("GET", url)))
+                .isInstanceOf(RunLimitException.class).hasMessageContaining("deadline of 400ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+        assertThat(traffic.stopReason()).contains("deadline");
+    }
+
+    @Test
+    void ratesAreReadPerSecondOrPerMinute() {
+        assertThat(Traffic.parseRate("20")).isEqualTo(20.0);
+        assertThat(Traffic.parseRate("20/s")).isEqualTo(20.0);
+        assertThat(Traffic.parseRate("600/min")).isEqualTo(10.0);
+        assertThatThrownBy(() -> Traffic.parseRate("fast")).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> Traffic.parseRate("0/s")).isInstanceOf(ConfigException.class);
+    }
+}
