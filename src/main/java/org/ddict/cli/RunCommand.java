@@ -91,6 +91,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--defect", description = "Embedded reference server only: start it with this deliberate defect (repeatable; see 'list defects').")
     List<String> defects = new ArrayList<>();
 
+    @Option(names = "--latency", description = "Embedded reference server only: add this much time to every answer "
+            + "(e.g. 20ms), to model a remote server in benchmarks.")
+    String latency;
+
     @Option(names = "--capabilities", description = "Optional features the server offers, overriding the operator's answer: "
             + "'+CBOR,-PNP' adds/removes, 'TOKEN,RANGE' replaces, '@file' reads the list from a file (see 'list features').")
     String capabilities;
@@ -109,10 +113,14 @@ public final class RunCommand implements Callable<Integer> {
             org.ddict.config.Capabilities.validate(capabilities);
             if (url == null || url.isBlank()) {
                 embedded = ReferenceServer.start(ReferenceServer.Options.defaults().withDefects(chosen));
+                if (latency != null) {
+                    embedded.withLatency(Durations.parse(latency));
+                }
                 out.println("Embedded reference server on " + embedded.baseUri()
                         + (chosen.isEmpty() ? " (faithful)" : " with defects " + chosen));
-            } else if (!chosen.isEmpty()) {
-                throw new ConfigException("--defect applies to the embedded reference server only (drop --url)");
+            } else if (!chosen.isEmpty() || latency != null) {
+                throw new ConfigException((latency != null ? "--latency" : "--defect")
+                        + " applies to the embedded reference server only (drop --url)");
             }
             SuiteConfig config = config(embedded);
             out.println(config.describe());

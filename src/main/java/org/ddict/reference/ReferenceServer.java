@@ -32,6 +32,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final Options options;
     private final HttpServer server;
     private final ExecutorService executor;
+    private volatile long latencyNanos;
     private final Store store;
     private final DdiHandler ddi;
     private final MgmtHandler mgmt;
@@ -71,6 +72,15 @@ public final class ReferenceServer implements AutoCloseable {
         return options;
     }
 
+    /**
+     * Adds this much time to every answer, outside the store's lock (as a remote server's network and database time
+     * would): for benchmarks that model a real deployment rather than an in-memory server on loopback.
+     */
+    public ReferenceServer withLatency(java.time.Duration latency) {
+        this.latencyNanos = latency.toNanos();
+        return this;
+    }
+
     public long requestCount() {
         return requests.get();
     }
@@ -97,6 +107,9 @@ public final class ReferenceServer implements AutoCloseable {
                 Request req = Request.of(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
                         ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body);
                 r = dispatch(req);
+                for (long until = start + latencyNanos, left = latencyNanos; left > 0; left = until - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(left);
+                }
             } catch (Http.Halt h) {
                 r = h.response;
             } catch (RuntimeException | IOException | Error e) {
