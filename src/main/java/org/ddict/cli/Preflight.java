@@ -22,8 +22,18 @@ final class Preflight {
     private Preflight() {
     }
 
-    /** Returns the optional features the run treats as offered (the operator's answer with the user's override). */
-    static java.util.Set<org.ddict.catalogue.Feature> check(SuiteConfig config) {
+    /**
+     * What the preflight learnt: the optional features the run treats as offered (the operator's answer with the
+     * user's override) and how the server identified itself in the first poll's answer (for the evidence bundle).
+     */
+    record Result(java.util.Set<org.ddict.catalogue.Feature> features, java.util.Map<String, String> identity) {
+    }
+
+    /** Response headers that say what software answers (others, like Date or ETag, change with every answer). */
+    private static final java.util.List<String> IDENTITY_HEADERS = java.util.List.of("Server", "X-Powered-By", "Via",
+            "X-Application-Context", "X-Hawkbit-Version", "X-Version");
+
+    static Result check(SuiteConfig config) {
         try (ServerOperator operator = ServerOperatorProvider.create(config, false)) {
             operator.preflight();
             ControllerRegistration probe;
@@ -52,7 +62,13 @@ final class Preflight {
                         + config.tenant() + " (GET " + poll.getRawPath() + " answered HTTP " + e.status()
                         + (e.mediaType().isEmpty() ? "" : ", " + e.mediaType()) + "): check --url and --tenant");
             }
-            return org.ddict.config.Capabilities.apply(operator.features(), config.capabilities());
+            java.util.Map<String, String> identity = new java.util.LinkedHashMap<>();
+            identity.put("poll", "HTTP " + e.status() + (e.mediaType().isEmpty() ? "" : ", " + e.mediaType()));
+            for (String h : IDENTITY_HEADERS) {
+                e.header(h).ifPresent(v -> identity.put(h, v));
+            }
+            identity.put("operator", operator.name());
+            return new Result(org.ddict.config.Capabilities.apply(operator.features(), config.capabilities()), identity);
         }
     }
 }

@@ -26,6 +26,7 @@ import org.ddict.config.Urls;
 import org.ddict.operator.SetupException;
 import org.ddict.reference.Defect;
 import org.ddict.reference.ReferenceServer;
+import org.ddict.report.EvidenceBundle;
 import org.ddict.report.Summary;
 import org.ddict.report.SummaryWriter;
 
@@ -99,6 +100,10 @@ public final class RunCommand implements Callable<Integer> {
             + "'+CBOR,-PNP' adds/removes, 'TOKEN,RANGE' replaces, '@file' reads the list from a file (see 'list features').")
     String capabilities;
 
+    @Option(names = "--bundle", description = "Also write the evidence bundle, one zip: reports, curl reproducers, inputs, "
+            + "suite version and jar SHA-256, server identity.")
+    Path bundle;
+
     @Option(names = "--no-html", description = "Skip the Allure HTML report (the other reports are written).")
     boolean noHtml;
 
@@ -124,7 +129,8 @@ public final class RunCommand implements Callable<Integer> {
             }
             SuiteConfig config = config(embedded);
             out.println(config.describe());
-            var features = Preflight.check(config);
+            Preflight.Result preflight = Preflight.check(config);
+            var features = preflight.features();
             out.println("Features     " + (features.isEmpty() ? "none" : Main.joined(features.toArray())));
             out.println("Running checks" + (only == null ? "" : " (only " + only + ")") + " …");
             out.flush();
@@ -133,6 +139,11 @@ public final class RunCommand implements Callable<Integer> {
             SummaryWriter.table(summary, out);
             out.printf("%d requests, %d ms server time, %d ms wall; reports in %s%n", summary.run().requests(),
                     summary.run().serverMillis(), (System.nanoTime() - t0) / 1_000_000, config.reportsDir().toAbsolutePath());
+            if (bundle != null) {
+                int files = EvidenceBundle.write(bundle, config.reportsDir(), summary,
+                        new EvidenceBundle.Inputs(options(config), preflight.identity(), inputFiles()));
+                out.println("Evidence bundle " + bundle.toAbsolutePath() + " (" + files + " files)");
+            }
             if (summary.run().stopped() != null) {
                 out.println("Stopped early: " + summary.run().stopped() + " — the checks not run are SKIP");
             }
@@ -184,6 +195,32 @@ public final class RunCommand implements Callable<Integer> {
             throw new ConfigException("--deadline must be positive");
         }
         return new Limits(d, maxRequests == null ? 0 : maxRequests, rate == null ? 0 : Traffic.parseRate(rate));
+    }
+
+    /** The options that shaped the run, as the evidence bundle records them (secrets are never among them). */
+    private java.util.Map<String, String> options(SuiteConfig config) {
+        java.util.Map<String, String> o = new java.util.LinkedHashMap<>();
+        o.put("url", config.ddiUrl().toString());
+        o.put("tenant", config.tenant());
+        o.put("mgmtUrl", config.mgmtUrl().toString());
+        o.put("mgmtUser", config.mgmtUser());
+        o.put("operator", config.operator());
+        o.put("only", only == null ? "(all)" : only);
+        o.put("capabilities", capabilities == null ? "(the operator's)" : capabilities);
+        o.put("timeout", Durations.format(config.timeout()));
+        o.put("parallel", Integer.toString(config.parallelism()));
+        o.put("limits", Traffic.of(config.limits()).limits());
+        o.put("defects", defects.isEmpty() ? "(none)" : String.join(",", defects));
+        return o;
+    }
+
+    /** Files the user handed to the run (capabilities list), copied into the bundle. */
+    private List<Path> inputFiles() {
+        List<Path> files = new ArrayList<>();
+        if (capabilities != null && capabilities.startsWith("@")) {
+            files.add(Path.of(capabilities.substring(1)));
+        }
+        return files;
     }
 
     private Set<Defect> defects() {
