@@ -120,6 +120,9 @@ public final class SuiteRunner {
         if (options.evidence()) {
             SummaryWriter.write(summary, reports);
         }
+        if (options.evidence()) {
+            appendVerdictToEnvironment(results, summary);
+        }
         if (options.htmlReport()) {
             AllureReport.generate(results, reports.resolve("allure-report"));
         }
@@ -141,6 +144,24 @@ public final class SuiteRunner {
                       {"name": "Broken check (suite error)", "matchedStatuses": ["broken"]}
                     ]
                     """);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + results, e);
+        }
+    }
+
+    /** The report's Environment panel starts with the outcome: verdict, counts, and how the run went. */
+    private static void appendVerdictToEnvironment(Path results, Summary summary) {
+        var c = summary.counts();
+        String lines = "Verdict=" + summary.verdict() + "\nRequirements=" + c.get(org.ddict.report.RequirementResult.Status.PASS)
+                + " pass, " + c.get(org.ddict.report.RequirementResult.Status.FAIL) + " fail, "
+                + c.get(org.ddict.report.RequirementResult.Status.WARN) + " warn, "
+                + c.get(org.ddict.report.RequirementResult.Status.SKIP) + " skip\nRun=" + summary.run().requests() + " requests, "
+                + summary.run().retries() + " retried, " + summary.run().durationMillis() + " ms, limits " + summary.run().limits()
+                + (summary.run().stopped() == null ? "" : ", stopped early: " + summary.run().stopped()) + "\n";
+        try {
+            Path env = results.resolve("environment.properties");
+            // first, so that the overview's Environment panel shows it without "Show all"
+            Files.writeString(env, lines + (Files.exists(env) ? Files.readString(env) : ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + results, e);
         }

@@ -60,7 +60,7 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
     public void beforeEach(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         List<Req> reqs = requirements(method);
-        label(reqs);
+        label(method, reqs);
         RunContext run = translate(reqs.get(0), () -> RunContext.of(context));
         RequiresFeature needs = method.getAnnotation(RequiresFeature.class);
         if (needs != null) {
@@ -148,12 +148,25 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
         return List.of(r.value());
     }
 
-    private static void label(List<Req> reqs) {
+    private static final java.util.Set<String> ACRONYMS = java.util.Set.of("ddi", "http", "json", "cbor", "etag", "md5", "sha1",
+            "url", "urls", "id", "ids", "sdk");
+
+    /** {@code pollingDoesNotChangeTheAction} → {@code polling does not change the action}. */
+    static String sentence(String camelCase) {
+        return Arrays.stream(camelCase.split("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"))
+                .map(w -> ACRONYMS.contains(w.toLowerCase(java.util.Locale.ROOT)) ? w.toUpperCase(java.util.Locale.ROOT)
+                        : w.toLowerCase(java.util.Locale.ROOT))
+                .map(w -> w.equals("ETAG") ? "ETag" : w).collect(Collectors.joining(" "));
+    }
+
+    private static void label(Method method, List<Req> reqs) {
         if (Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
             return;
         }
         Req main = reqs.get(0);
         Allure.getLifecycle().updateTestCase(result -> {
+            // a title a reader can scan: "DDI-BASE-13 · polling does not change the action"
+            result.setName(reqs.stream().map(Req::id).collect(Collectors.joining(", ")) + " · " + sentence(method.getName()));
             List<Label> labels = result.getLabels();
             labels.add(new Label().setName("epic").setValue("DDI"));
             labels.add(new Label().setName("feature").setValue(main.area().name()));
