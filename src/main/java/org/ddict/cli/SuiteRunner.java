@@ -114,7 +114,7 @@ public final class SuiteRunner {
                 new Summary.Server(config.ddiUrl().toString(), config.tenant(), config.mgmtUrl().toString(), config.operator(),
                         options.embedded(), options.features()),
                 new Summary.Run(config.runPrefix(), started.toString(), millis, Metrics.requests() - requestsBefore,
-                        (Metrics.serverNanos() - nanosBefore) / 1_000_000, Metrics.retries() - retriesBefore));
+                        (Metrics.serverNanos() - nanosBefore) / 1_000_000, Metrics.retries() - retriesBefore, config.readOnly()));
         if (options.evidence()) {
             SummaryWriter.write(summary, reports);
         }
@@ -136,6 +136,7 @@ public final class SuiteRunner {
                       {"name": "Non-conformance", "matchedStatuses": ["failed"], "messageRegex": "(?s).*DDI-[A-Z]+-[0-9]+.*"},
                       {"name": "Not arrangeable (setup)", "matchedStatuses": ["skipped"], "messageRegex": "(?s)not arrangeable.*"},
                       {"name": "Optional feature not offered", "matchedStatuses": ["skipped"], "messageRegex": "(?s)feature Opt:.*"},
+                      {"name": "Read-only run (needs a state change)", "matchedStatuses": ["skipped"], "messageRegex": "(?s)read-only run.*"},
                       {"name": "Broken check (suite error)", "matchedStatuses": ["broken"]}
                     ]
                     """);

@@ -24,7 +24,8 @@ public record SuiteConfig(
         int parallelism,
         String runPrefix,
         Path reportsDir,
-        String capabilities) {
+        String capabilities,
+        boolean readOnly) {
 
     /** Configuration parameter keys (also accepted as {@code -Dddi.url=…} system properties). */
     public static final String URL = "ddi.url";
@@ -41,6 +42,8 @@ public record SuiteConfig(
     public static final String CAPABILITIES = "ddi.capabilities";
     /** {@code false} skips deleting what the run created: only for the self-validation, whose server is discarded. */
     public static final String CLEANUP = "ddi.cleanup";
+    /** {@code true}: no state-changing Management API request, no plug-and-play registration; checks needing one are skipped. */
+    public static final String READ_ONLY = "ddi.readonly";
 
     public SuiteConfig {
         ddiUrl = stripTrailingSlash(ddiUrl);
@@ -51,6 +54,13 @@ public record SuiteConfig(
     public SuiteConfig(URI ddiUrl, String tenant, URI mgmtUrl, String mgmtUser, Secret mgmtPassword, Optional<Secret> gatewayToken,
             String operator, Duration timeout, int parallelism, String runPrefix, Path reportsDir) {
         this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir, null);
+    }
+
+    /** The same settings, not read-only. */
+    public SuiteConfig(URI ddiUrl, String tenant, URI mgmtUrl, String mgmtUser, Secret mgmtPassword, Optional<Secret> gatewayToken,
+            String operator, Duration timeout, int parallelism, String runPrefix, Path reportsDir, String capabilities) {
+        this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir,
+                capabilities, false);
     }
 
     /** The settings as configuration parameters, for the JUnit launcher (secrets included: they never reach a report). */
@@ -69,6 +79,9 @@ public record SuiteConfig(
         p.put(REPORTS, reportsDir.toString());
         if (capabilities != null && !capabilities.isBlank()) {
             p.put(CAPABILITIES, capabilities);
+        }
+        if (readOnly) {
+            p.put(READ_ONLY, "true");
         }
         return p;
     }
@@ -90,7 +103,8 @@ public record SuiteConfig(
                 parameters.apply(PARALLELISM).map(Integer::parseInt).orElse(defaultParallelism()),
                 parameters.apply(RUN_PREFIX).orElseGet(RunPrefix::generate),
                 Path.of(parameters.apply(REPORTS).orElse("reports")),
-                parameters.apply(CAPABILITIES).orElse(null));
+                parameters.apply(CAPABILITIES).orElse(null),
+                parameters.apply(READ_ONLY).map(Boolean::parseBoolean).orElse(false));
     }
 
     public static int defaultParallelism() {
@@ -103,6 +117,8 @@ public record SuiteConfig(
                 + "Management   " + mgmtUrl + "  (operator " + operator + ", user " + mgmtUser + ", password " + mgmtPassword + ")\n"
                 + "Gateway key  " + gatewayToken.map(Secret::toString).orElse("(ask the operator)") + "\n"
                 + (capabilities == null ? "" : "Capabilities " + capabilities + "\n")
+                + (readOnly ? "Read-only    yes: no state-changing Management API request, no plug-and-play registration;"
+                        + " checks that need one are skipped\n" : "")
                 + "Run prefix   " + runPrefix + "   timeout " + Durations.format(timeout) + "   parallel " + parallelism;
     }
 

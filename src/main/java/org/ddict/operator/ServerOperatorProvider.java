@@ -14,9 +14,10 @@ public interface ServerOperatorProvider {
 
     ServerOperator create(SuiteConfig config, Http http);
 
+    /** The configured operator; in a read-only run wrapped in {@link ReadOnlyOperator}. */
     static ServerOperator create(SuiteConfig config, boolean attachToReport) {
         Http http = new Http(config.timeout(), attachToReport);
-        return ServiceLoader.load(ServerOperatorProvider.class).stream()
+        ServerOperator operator = ServiceLoader.load(ServerOperatorProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals(config.operator()))
                 .findFirst()
@@ -24,5 +25,6 @@ public interface ServerOperatorProvider {
                         + ServiceLoader.load(ServerOperatorProvider.class).stream().map(p -> p.get().name())
                                 .collect(Collectors.joining(", ")) + ")"))
                 .create(config, http);
+        return config.readOnly() ? new ReadOnlyOperator(operator) : operator;
     }
 }

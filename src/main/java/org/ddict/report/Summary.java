@@ -30,7 +30,8 @@ public record Summary(Verdict verdict, String suiteVersion, Server server, Run r
     }
 
     /** Facts about the run itself. */
-    public record Run(String prefix, String startedAt, long durationMillis, long requests, long serverMillis, long retries) {
+    public record Run(String prefix, String startedAt, long durationMillis, long requests, long serverMillis, long retries,
+            boolean readOnly) {
     }
 
     public static Summary build(List<CheckResult> checks, Server server, Run run) {

@@ -49,7 +49,8 @@ public final class SummaryWriter {
         s.server().features().forEach(f -> features.add(f.name()));
         root.putObject("run").put("prefix", s.run().prefix()).put("startedAt", s.run().startedAt())
                 .put("durationMs", s.run().durationMillis()).put("requests", s.run().requests())
-                .put("serverTimeMs", s.run().serverMillis()).put("retries", s.run().retries());
+                .put("serverTimeMs", s.run().serverMillis()).put("retries", s.run().retries())
+                .put("readOnly", s.run().readOnly());
         ObjectNode counts = root.putObject("counts");
         s.counts().forEach((k, v) -> counts.put(k.name().toLowerCase(), v));
         ObjectNode checkCounts = root.putObject("checkCounts");
@@ -92,7 +93,8 @@ public final class SummaryWriter {
                 : s.server().features().stream().map(f -> "Opt:" + f).collect(java.util.stream.Collectors.joining(", "))).append(" |\n");
         md.append("| Suite | ").append(s.suiteVersion()).append(", catalogue REQUIREMENTS.md 1.1 |\n");
         md.append("| Run | ").append(s.run().prefix()).append(", started ").append(s.run().startedAt()).append(", ")
-                .append(s.run().durationMillis()).append(" ms, ").append(s.run().requests()).append(" requests |\n");
+                .append(s.run().durationMillis()).append(" ms, ").append(s.run().requests()).append(" requests")
+                .append(s.run().readOnly() ? ", read-only (checks that need a state change are skipped)" : "").append(" |\n");
         Map<Status, Long> c = s.counts();
         md.append("| Requirements | ").append(c.get(Status.PASS)).append(" pass, ").append(c.get(Status.FAIL)).append(" fail, ")
                 .append(c.get(Status.WARN)).append(" warn, ").append(c.get(Status.SKIP)).append(" skip |\n\n");

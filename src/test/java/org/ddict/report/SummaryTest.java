@@ -23,7 +23,7 @@ class SummaryTest {
 
     private static Summary summary(CheckResult... checks) {
         return Summary.build(List.of(checks), new Summary.Server("http://h", "DEFAULT", "http://h", "hawkbit", false, Set.of()),
-                new Summary.Run("p", "now", 1, 1, 1, 0));
+                new Summary.Run("p", "now", 1, 1, 1, 0, false));
     }
 
     @Test
