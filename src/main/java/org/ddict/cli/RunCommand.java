@@ -107,6 +107,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-html", description = "Skip the Allure HTML report (the other reports are written).")
     boolean noHtml;
 
+    @Option(names = "--read-only", description = "Change nothing on the server: no state-changing Management API request, "
+            + "no plug-and-play registration; only checks that need none run, the others are skipped with that reason.")
+    boolean readOnly;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -183,7 +187,7 @@ public final class RunCommand implements Callable<Integer> {
         return new SuiteConfig(ddi, embedded != null ? embedded.options().tenant() : tenant, mgmt,
                 embedded != null ? embedded.options().mgmtUser() : mgmtUser,
                 new Secret(embedded != null ? embedded.options().mgmtPassword() : mgmtPassword), gw, operator, t, p,
-                RunPrefix.generate(), reports, capabilities).withLimits(limits());
+                RunPrefix.generate(), reports, capabilities, limits(), readOnly);
     }
 
     private Limits limits() {

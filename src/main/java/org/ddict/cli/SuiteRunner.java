@@ -116,7 +116,8 @@ public final class SuiteRunner {
                 new Summary.Server(config.ddiUrl().toString(), config.tenant(), config.mgmtUrl().toString(), config.operator(),
                         options.embedded(), options.features()),
                 new Summary.Run(config.runPrefix(), started.toString(), millis, traffic.requests(), traffic.serverMillis(),
-                        traffic.retries(), traffic.limits(), traffic.stoppedBecause().orElse(null)));
+                        traffic.retries(), traffic.limits(), traffic.stoppedBecause().orElse(null),
+                        config.readOnly()));
         if (options.evidence()) {
             SummaryWriter.write(summary, reports);
         }
@@ -141,6 +142,7 @@ public final class SuiteRunner {
                       {"name": "Non-conformance", "matchedStatuses": ["failed"], "messageRegex": "(?s).*DDI-[A-Z]+-[0-9]+.*"},
                       {"name": "Not arrangeable (setup)", "matchedStatuses": ["skipped"], "messageRegex": "(?s)not arrangeable.*"},
                       {"name": "Optional feature not offered", "matchedStatuses": ["skipped"], "messageRegex": "(?s)feature Opt:.*"},
+                      {"name": "Read-only run (needs a state change)", "matchedStatuses": ["skipped"], "messageRegex": "(?s)read-only run.*"},
                       {"name": "Broken check (suite error)", "matchedStatuses": ["broken"]}
                     ]
                     """);

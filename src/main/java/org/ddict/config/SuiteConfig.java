@@ -25,7 +25,8 @@ public record SuiteConfig(
         String runPrefix,
         Path reportsDir,
         String capabilities,
-        Limits limits) {
+        Limits limits,
+        boolean readOnly) {
 
     /** Configuration parameter keys (also accepted as {@code -Dddi.url=…} system properties). */
     public static final String URL = "ddi.url";
@@ -45,6 +46,8 @@ public record SuiteConfig(
     public static final String RATE = "ddi.rate";
     /** {@code false} skips deleting what the run created: only for the self-validation, whose server is discarded. */
     public static final String CLEANUP = "ddi.cleanup";
+    /** {@code true}: no state-changing Management API request, no plug-and-play registration; checks needing one are skipped. */
+    public static final String READ_ONLY = "ddi.readonly";
 
     public SuiteConfig {
         ddiUrl = stripTrailingSlash(ddiUrl);
@@ -52,24 +55,24 @@ public record SuiteConfig(
         limits = limits == null ? Limits.NONE : limits;
     }
 
-    /** The same settings without limits (no deadline, budget or rate). */
+    /** The same settings without limits (no deadline, budget or rate), not read-only. */
     public SuiteConfig(URI ddiUrl, String tenant, URI mgmtUrl, String mgmtUser, Secret mgmtPassword, Optional<Secret> gatewayToken,
             String operator, Duration timeout, int parallelism, String runPrefix, Path reportsDir, String capabilities) {
         this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir,
-                capabilities, Limits.NONE);
-    }
-
-    /** The same settings with these limits. */
-    public SuiteConfig withLimits(Limits l) {
-        return new SuiteConfig(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism,
-                runPrefix, reportsDir, capabilities, l);
+                capabilities, Limits.NONE, false);
     }
 
     /** The same settings without a capability override. */
     public SuiteConfig(URI ddiUrl, String tenant, URI mgmtUrl, String mgmtUser, Secret mgmtPassword, Optional<Secret> gatewayToken,
             String operator, Duration timeout, int parallelism, String runPrefix, Path reportsDir) {
         this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir,
-                null, Limits.NONE);
+                null, Limits.NONE, false);
+    }
+
+    /** The same settings with these limits. */
+    public SuiteConfig withLimits(Limits l) {
+        return new SuiteConfig(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism,
+                runPrefix, reportsDir, capabilities, l, readOnly);
     }
 
     /** The settings as configuration parameters, for the JUnit launcher (secrets included: they never reach a report). */
@@ -96,6 +99,9 @@ public record SuiteConfig(
         if (limits.ratePerSecond() > 0) {
             p.put(RATE, Double.toString(limits.ratePerSecond()));
         }
+        if (readOnly) {
+            p.put(READ_ONLY, "true");
+        }
         return p;
     }
 
@@ -119,7 +125,8 @@ public record SuiteConfig(
                 parameters.apply(CAPABILITIES).orElse(null),
                 new Limits(parameters.apply(DEADLINE).map(Durations::parse),
                         parameters.apply(BUDGET).map(b -> parseCount(BUDGET, b)).orElse(0L),
-                        parameters.apply(RATE).map(org.ddict.ddi.Traffic::parseRate).orElse(0.0)));
+                        parameters.apply(RATE).map(org.ddict.ddi.Traffic::parseRate).orElse(0.0)),
+                parameters.apply(READ_ONLY).map(Boolean::parseBoolean).orElse(false));
     }
 
     private static long parseCount(String key, String value) {
@@ -140,6 +147,8 @@ public record SuiteConfig(
                 + "Management   " + mgmtUrl + "  (operator " + operator + ", user " + mgmtUser + ", password " + mgmtPassword + ")\n"
                 + "Gateway key  " + gatewayToken.map(Secret::toString).orElse("(ask the operator)") + "\n"
                 + (capabilities == null ? "" : "Capabilities " + capabilities + "\n")
+                + (readOnly ? "Read-only    yes: no state-changing Management API request, no plug-and-play registration;"
+                        + " checks that need one are skipped\n" : "")
                 + "Run prefix   " + runPrefix + "   timeout " + Durations.format(timeout) + "   parallel " + parallelism
                 + (limits.equals(Limits.NONE) ? "" : "\nLimits       " + describeLimits());
     }

@@ -14,6 +14,7 @@ public interface ServerOperatorProvider {
 
     ServerOperator create(SuiteConfig config, Http http);
 
+    /** The configured operator; in a read-only run wrapped in {@link ReadOnlyOperator}. */
     static ServerOperator create(SuiteConfig config, boolean attachToReport) {
         return create(config, attachToReport, org.ddict.ddi.Traffic.unlimited());
     }
@@ -21,7 +22,7 @@ public interface ServerOperatorProvider {
     /** The operator of the run, its management requests counted (and limited) with the run's other traffic. */
     static ServerOperator create(SuiteConfig config, boolean attachToReport, org.ddict.ddi.Traffic traffic) {
         Http http = new Http(config.timeout(), attachToReport, traffic, Http.Role.MANAGEMENT);
-        return ServiceLoader.load(ServerOperatorProvider.class).stream()
+        ServerOperator operator = ServiceLoader.load(ServerOperatorProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals(config.operator()))
                 .findFirst()
@@ -29,5 +30,6 @@ public interface ServerOperatorProvider {
                         + ServiceLoader.load(ServerOperatorProvider.class).stream().map(p -> p.get().name())
                                 .collect(Collectors.joining(", ")) + ")"))
                 .create(config, http);
+        return config.readOnly() ? new ReadOnlyOperator(operator) : operator;
     }
 }

@@ -139,6 +139,9 @@ final class DdiHandler {
             c.target = target;
             return;
         }
+        if (store.has(Defect.UNKNOWN_CONTROLLER_NOT_FOUND) && target == null) {
+            throw Http.notFound("Target", lookupId, "Target with given identifier {" + lookupId + "} does not exist.");
+        }
         throw halt(Response.empty(401));
     }
 

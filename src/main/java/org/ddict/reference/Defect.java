@@ -232,6 +232,10 @@ public enum Defect {
             "Authorization: Bearer <target token> is accepted like TargetToken", DDI_AUTH_09),
     TENANT_IGNORED("tenant-ignored",
             "the tenant path segment is not checked: any tenant name serves the configured tenant", DDI_AUTH_10),
+    UNKNOWN_CONTROLLER_NOT_FOUND("unknown-controller-not-found",
+            "requests without valid credentials for a controllerId the server does not know answer 404 instead of 401"
+                    + " (the controller is looked up before the credentials are checked)",
+            DDI_AUTH_01, DDI_AUTH_03, DDI_AUTH_06, DDI_CTRLID_04, DDI_AUTH_09),
 
     // DOWNLOAD (issue 3)
     DOWNLOAD_BYTES_CORRUPTED("download-bytes-corrupted",

@@ -92,7 +92,12 @@ final class MgmtHandler {
                         return Response.hal(200, dsJson(ds));
                     }
                     if (m.equals("DELETE")) {
-                        ds.deleted = true;
+                        // hawkBit keeps a set that actions still refer to (soft delete) and removes an unused one
+                        if (store.actions.values().stream().anyMatch(x -> x.ds == ds)) {
+                            ds.deleted = true;
+                        } else {
+                            store.distSets.remove(ds.id);
+                        }
                         return Response.empty(204);
                     }
                 }

@@ -38,6 +38,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final MgmtHandler mgmt;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong nanos = new AtomicLong();
+    private final AtomicLong managementWrites = new AtomicLong();
 
     private ReferenceServer(Options options) throws IOException {
         this.options = options;
@@ -89,6 +90,21 @@ public final class ReferenceServer implements AutoCloseable {
         return nanos.get();
     }
 
+    /** Management API requests other than GET and HEAD received so far (whatever they answered). */
+    public long managementWrites() {
+        return managementWrites.get();
+    }
+
+    /**
+     * The server's data, one line of all fields per entity keyed {@code kind:id} (targets, actions with their status
+     * history, software modules with artifacts, distribution sets, types, tenant settings): equal snapshots, equal data.
+     */
+    public Map<String, String> snapshot() {
+        synchronized (store) {
+            return StoreSnapshot.of(store);
+        }
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -128,6 +144,9 @@ public final class ReferenceServer implements AutoCloseable {
     private Response dispatch(Request req) {
         var segs = req.segments();
         if (segs.size() >= 2 && segs.get(0).equals("rest") && segs.get(1).equals("v1")) {
+            if (!req.method().equals("GET") && !req.method().equals("HEAD")) {
+                managementWrites.incrementAndGet();
+            }
             synchronized (store) {
                 return mgmt.handle(req);
             }

@@ -55,6 +55,11 @@ final class TenantConfig {
         return values.containsKey(key) ? values.get(key) : systemDefaults.get(key);
     }
 
+    /** The tenant's own values (keys absent here have the system default). */
+    Map<String, Object> tenantValues() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     boolean global(String key) {
         return !values.containsKey(key);
     }

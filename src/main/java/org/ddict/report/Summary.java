@@ -38,11 +38,11 @@ public record Summary(Verdict verdict, String suiteVersion, Server server, Run r
      * @param stopped why the run stopped early, or {@code null} when every selected check ran
      */
     public record Run(String prefix, String startedAt, long durationMillis, long requests, long serverMillis, long retries,
-            String limits, String stopped) {
+            String limits, String stopped, boolean readOnly) {
 
         /** A run without limits that ran to its end. */
         public Run(String prefix, String startedAt, long durationMillis, long requests, long serverMillis, long retries) {
-            this(prefix, startedAt, durationMillis, requests, serverMillis, retries, "none", null);
+            this(prefix, startedAt, durationMillis, requests, serverMillis, retries, "none", null, false);
         }
     }
 

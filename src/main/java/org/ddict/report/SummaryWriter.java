@@ -50,7 +50,8 @@ public final class SummaryWriter {
         root.putObject("run").put("prefix", s.run().prefix()).put("startedAt", s.run().startedAt())
                 .put("durationMs", s.run().durationMillis()).put("requests", s.run().requests())
                 .put("serverTimeMs", s.run().serverMillis()).put("retries", s.run().retries())
-                .put("limits", s.run().limits()).put("stopped", s.run().stopped());
+                .put("limits", s.run().limits()).put("stopped", s.run().stopped())
+                .put("readOnly", s.run().readOnly());
         ObjectNode counts = root.putObject("counts");
         s.counts().forEach((k, v) -> counts.put(k.name().toLowerCase(), v));
         ObjectNode checkCounts = root.putObject("checkCounts");
@@ -95,7 +96,8 @@ public final class SummaryWriter {
         md.append("| Run | ").append(s.run().prefix()).append(", started ").append(s.run().startedAt()).append(", ")
                 .append(s.run().durationMillis()).append(" ms, ").append(s.run().requests()).append(" requests (")
                 .append(s.run().retries()).append(" retried), limits: ").append(s.run().limits())
-                .append(s.run().stopped() == null ? "" : "; **stopped early: " + s.run().stopped() + "**").append(" |\n");
+                .append(s.run().stopped() == null ? "" : "; **stopped early: " + s.run().stopped() + "**")
+                .append(s.run().readOnly() ? "; read-only (checks that need a state change are skipped)" : "").append(" |\n");
         Map<Status, Long> c = s.counts();
         md.append("| Requirements | ").append(c.get(Status.PASS)).append(" pass, ").append(c.get(Status.FAIL)).append(" fail, ")
                 .append(c.get(Status.WARN)).append(" warn, ").append(c.get(Status.SKIP)).append(" skip |\n\n");

@@ -120,6 +120,9 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
     }
 
     private static Throwable translated(Req primary, Throwable t) {
+        if (t instanceof org.ddict.operator.ReadOnlyException) {
+            return new TestAbortedException(t.getMessage(), t);
+        }
         if (t instanceof OperatorException) {
             return new TestAbortedException("not arrangeable: " + t.getMessage(), t);
         }

@@ -58,6 +58,11 @@ public final class Device {
         return new Device(check, controllerId, "GatewayToken " + gatewayToken.reveal(), false, false);
     }
 
+    /** A controller nobody registered, with the given credentials ({@code null}: none); the server must refuse it. */
+    public static Device unknown(CheckContext check, String controllerId, String authorizationHeader) {
+        return new Device(check, controllerId, authorizationHeader, false, false);
+    }
+
     /** The same credentials on another controller's path (never registered by this device). */
     public Device as(String otherControllerId) {
         return new Device(check, otherControllerId, authorization, false, false);

@@ -30,6 +30,7 @@ import org.ddict.operator.CancelOutcome;
 import org.ddict.operator.ControllerInfo;
 import org.ddict.operator.ControllerRegistration;
 import org.ddict.operator.OperatorException;
+import org.ddict.operator.ReadOnlyException;
 import org.ddict.operator.ServerOperator;
 import org.ddict.operator.SetupException;
 import org.ddict.operator.SoftwareSet;
@@ -43,7 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The hawkBit Management API v1 operator (catalogue §4), as observed on hawkBit 1.1.0: every entity it creates carries
- * the run prefix, it never changes tenant settings, and it deletes only what it created.
+ * the run prefix (it refuses names without it), it deletes only what it created (by the id it recorded, the prefix as a
+ * guard), and every tenant setting it changed is back at its first observed value when it closes. In a read-only run it
+ * sends no Management API request but GETs.
  */
 public final class HawkbitOperator implements ServerOperator {
 
@@ -54,8 +57,10 @@ public final class HawkbitOperator implements ServerOperator {
     private final URI api;
     private final String basic;
     private final Deque<String> createdTargets = new ConcurrentLinkedDeque<>();
-    private final Deque<Long> createdSets = new ConcurrentLinkedDeque<>();
-    private final Deque<Long> createdModules = new ConcurrentLinkedDeque<>();
+    private final Deque<Created> createdSets = new ConcurrentLinkedDeque<>();
+    private final Deque<Created> createdModules = new ConcurrentLinkedDeque<>();
+    /** The value of each tenant setting before this operator first changed it, until it is restored. */
+    private final java.util.Map<TenantSetting, Original> originals = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Optional<Secret> gatewayToken = Optional.empty();
     private volatile boolean preflightDone;
 
@@ -134,6 +139,7 @@ public final class HawkbitOperator implements ServerOperator {
 
     @Override
     public ControllerRegistration registerController(String controllerId) {
+        requirePrefixed("R-TARGET", controllerId);
         Secret token = new Secret(RunPrefix.random(32));
         ArrayNode body = JSON.createArrayNode();
         body.addObject().put("controllerId", controllerId).put("name", shortName(controllerId))
@@ -148,6 +154,7 @@ public final class HawkbitOperator implements ServerOperator {
 
     @Override
     public void adopt(String controllerId) {
+        requirePrefixed("plug-and-play", controllerId);
         createdTargets.push(controllerId);
     }
 
@@ -168,6 +175,8 @@ public final class HawkbitOperator implements ServerOperator {
 
     @Override
     public SoftwareSet createSoftware(SoftwareSpec spec) {
+        requirePrefixed("R-DS", spec.name());
+        spec.modules().forEach(m -> requirePrefixed("R-SM", m.name()));
         List<SoftwareSet.Module> modules = new ArrayList<>();
         for (SoftwareSpec.ModuleSpec m : spec.modules()) {
             ArrayNode body = JSON.createArrayNode();
@@ -179,7 +188,7 @@ public final class HawkbitOperator implements ServerOperator {
                 throw new OperatorException("R-SM " + m.name(), created);
             }
             long moduleId = created.json().path(0).path("id").asLong();
-            createdModules.push(moduleId);
+            createdModules.push(new Created(moduleId, m.name()));
             if (!m.metadata().isEmpty()) {
                 ArrayNode meta = JSON.createArrayNode();
                 m.metadata().forEach(x -> meta.addObject().put("key", x.key()).put("value", x.value()).put("targetVisible", x.targetVisible()));
@@ -187,7 +196,7 @@ public final class HawkbitOperator implements ServerOperator {
             }
             List<SoftwareSet.Artifact> artifacts = new ArrayList<>();
             for (SoftwareSpec.ArtifactSpec a : m.artifacts()) {
-                HttpCall upload = authorized(HttpCall.of("POST", URI.create(api + "/softwaremodules/" + moduleId + "/artifacts")));
+                HttpCall upload = guarded(authorized(HttpCall.of("POST", URI.create(api + "/softwaremodules/" + moduleId + "/artifacts"))));
                 Exchange up = http.sendFile(upload, "file", a.filename(), a.bytes());
                 if (up.status() != 201) {
                     throw new OperatorException("R-ARTIFACT " + a.filename(), up);
@@ -207,7 +216,7 @@ public final class HawkbitOperator implements ServerOperator {
             throw new OperatorException("R-DS " + spec.name(), created);
         }
         long setId = created.json().path(0).path("id").asLong();
-        createdSets.push(setId);
+        createdSets.push(new Created(setId, spec.name()));
         return new SoftwareSet(setId, spec.name(), "1.0.0", List.copyOf(modules));
     }
 
@@ -282,8 +291,39 @@ public final class HawkbitOperator implements ServerOperator {
         return e.json().path("value").asString("");
     }
 
+    /**
+     * Records the setting's value (and whether it was the system default) before the first change; setting that value
+     * again restores it: a value that was the system default is reset (DELETE), so it stays the default.
+     */
     @Override
     public void setTenantSetting(TenantSetting setting, String value) {
+        if (!originals.containsKey(setting)) {
+            Exchange before = send(get("/system/configs/" + setting.hawkbitKey()));
+            expect("R-CFG " + setting.hawkbitKey(), before, 200);
+            originals.put(setting, new Original(before.json().path("value").asString(""),
+                    before.json().path("global").asBoolean(false)));
+        }
+        Original original = originals.get(setting);
+        if (original.value().equals(value)) {
+            restore(setting, original);
+            originals.remove(setting);
+        } else {
+            put(setting, value);
+        }
+    }
+
+    private void restore(TenantSetting setting, Original original) {
+        if (original.global()) {
+            Exchange e = send(delete("/system/configs/" + setting.hawkbitKey()));
+            if (e.status() != 204 && e.status() != 200) {
+                throw new OperatorException("R-CFG reset " + setting.hawkbitKey(), e);
+            }
+        } else {
+            put(setting, original.value());
+        }
+    }
+
+    private void put(TenantSetting setting, String value) {
         ObjectNode body = JSON.createObjectNode();
         if (value.equals("true") || value.equals("false")) {
             body.put("value", Boolean.parseBoolean(value));
@@ -339,18 +379,44 @@ public final class HawkbitOperator implements ServerOperator {
         return entries;
     }
 
-    /** Deletes targets first (with their actions), then sets, then modules; each kind in parallel. */
+    /**
+     * Restores the tenant settings a check left changed, then deletes targets (with their actions), then sets, then
+     * modules, each kind in parallel: only ids this operator recorded, and only when their name carries the run prefix.
+     */
     @Override
     public void close() {
-        deleteAll(createdTargets, t -> "/targets/" + t);
-        deleteAll(createdSets, s -> "/distributionsets/" + s);
-        deleteAll(createdModules, m -> "/softwaremodules/" + m);
+        originals.forEach((setting, original) -> {
+            try {
+                restore(setting, original);
+            } catch (RuntimeException ignored) {
+                // best effort, like the rest of the cleanup
+            }
+        });
+        originals.clear();
+        deleteAll(createdTargets, t -> prefixed(t) ? "/targets/" + t : null);
+        deleteAll(createdSets, s -> prefixed(s.name()) ? "/distributionsets/" + s.id() : null);
+        deleteAll(createdModules, m -> prefixed(m.name()) ? "/softwaremodules/" + m.id() : null);
+    }
+
+    private boolean prefixed(String name) {
+        return name != null && name.startsWith(config.runPrefix());
+    }
+
+    /** Every entity this operator creates carries the run prefix: anything else is refused before a request is sent. */
+    private void requirePrefixed(String step, String name) {
+        if (!prefixed(name)) {
+            throw new OperatorException(step + " " + name + ": the name does not start with the run prefix "
+                    + config.runPrefix() + " (the suite creates only entities it can recognise and delete)");
+        }
     }
 
     private <T> void deleteAll(Deque<T> created, java.util.function.Function<T, String> path) {
         List<HttpCall> calls = new ArrayList<>();
         for (T item; (item = created.poll()) != null; ) {
-            calls.add(delete(path.apply(item)));
+            String p = path.apply(item);
+            if (p != null) {
+                calls.add(delete(p));
+            }
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
@@ -367,7 +433,7 @@ public final class HawkbitOperator implements ServerOperator {
 
     private void quietly(HttpCall call) {
         try {
-            http.send(call);
+            send(call);
         } catch (RuntimeException ignored) {
             // cleanup is best effort and never fails a run
         }
@@ -379,7 +445,24 @@ public final class HawkbitOperator implements ServerOperator {
     }
 
     private Exchange send(HttpCall call) {
-        return http.send(call);
+        return http.send(guarded(call));
+    }
+
+    /** Defence in depth for {@code --read-only}: a request that is not a GET never leaves this operator. */
+    private HttpCall guarded(HttpCall call) {
+        if (config.readOnly() && !call.method().equals("GET")) {
+            throw new ReadOnlyException("read-only run: refused " + call.method() + " " + call.url().getRawPath()
+                    + " (a state-changing Management API request)");
+        }
+        return call;
+    }
+
+    /** An entity this operator created: its id and the name it was given. */
+    private record Created(long id, String name) {
+    }
+
+    /** A tenant setting's value before the first change, and whether it was the system default. */
+    private record Original(String value, boolean global) {
     }
 
     private HttpCall authorized(HttpCall call) {
