@@ -622,7 +622,8 @@ final class DdiHandler {
         }
         String md5Href = href + ".MD5SUM";
         if (store.has(Defect.DOWNLOAD_HREF_SIGNED)) {
-            String signature = "?signature=" + Store.randomHex32().repeat(5);
+            String digest = MgmtHandler.hash("SHA-256", (m.id + "/" + f.sha1()).getBytes(StandardCharsets.UTF_8));
+            String signature = "?signature=" + digest.repeat(3).substring(0, 160);
             downloadHref += signature;
             md5Href += signature;
         }
