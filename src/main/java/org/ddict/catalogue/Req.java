@@ -338,6 +338,20 @@ public enum Req {
 
     // ---- the suite's own requirements (not in REQUIREMENTS.md); constructor as above, area CLIENT or SECURITY ----
     // CLIENT (client-compatibility lint: level SHOULD, the statement names the client(s) protected)
+    SUITE_CLIENT_01("Polling sleep is a time of day HH:MM:SS", Level.SHOULD, "SHOULD", Area.CLIENT, null, Priority.P1,
+            "In every state (idle, action open, after the action closed) `config.polling.sleep` is exactly `HH:MM:SS` with hours 00–23 (at most 23:59:59, hawkBit's own upper bound) and not 00:00:00. Protects the hawkBit SDK (`LocalTime.parse(sleep)`: hours 24+ throw), SWUpdate (`strptime(sleep, \"%H:%M:%S\")`: a failed parse rejects the poll as malformed), rauc-hawkbit-updater (`strptime(sleep, \"%T\")`) and Zephyr (exactly 8 characters read at offsets 0/3/6; a zero sleep is ignored). DDI-BASE-09 admits any two-digit hours (enough for hawkbit-rs, which splits at ':' into three numbers)."),
+    SUITE_CLIENT_02("deploymentBase hrefs carry a query", Level.SHOULD, "SHOULD", Area.CLIENT, null, Priority.P1,
+            "The `deploymentBase` href of an open action carries a query (hawkBit: `?c=<int>`). Protects the hawkBit SDK device (`DdiController.getActionId`: `href.substring(href.lastIndexOf('/') + 1, href.indexOf('?'))`, which throws when the href has no `?`)."),
+    SUITE_CLIENT_03("cancelAction hrefs carry no query", Level.SHOULD, "SHOULD", Area.CLIENT, null, Priority.P1,
+            "The `cancelAction` href ends with `/cancelAction/{A}` and carries no query (as hawkBit offers it). Protects SWUpdate (suricatta posts its cancel acknowledgement to `<cancelAction href>/feedback`; with a query, `…/cancelAction/{A}?c=1/feedback` is a POST on the cancel instruction itself, so the cancellation is never acknowledged)."),
+    SUITE_CLIENT_04("Artifacts offer a download-http link", Level.SHOULD, "SHOULD", Area.CLIENT, null, Priority.P1,
+            "Every artifact of a deployment offers `_links.download-http` (hawkBit offers it on every artifact; `download`, for https, only in addition). Protects SWUpdate built without SSL (suricatta: \"No artifact download HTTP URL reported by server\") and Zephyr (reads only `download-http`; \"Missing expected download-http href\")."),
+    SUITE_CLIENT_05("Action ids are canonical decimals within 32 bits", Level.SHOULD, "SHOULD", Area.CLIENT, null, Priority.P2,
+            "The action id, wherever it appears (last segment of the `deploymentBase` / `cancelAction` href, `id`, `cancelAction.stopId`), is the same canonical decimal string (digits only, no sign, no leading zero, any number of digits) of a number between 1 and 2147483647. Protects Zephyr (`strtol` into an `int32_t action_id`, kept in NVS; ids <= 0 rejected) and SWUpdate (`json_object_get_int` into an `int`, sent back as `\"id\": %d`)."),
+    SUITE_CLIENT_06("Hrefs fit Zephyr's fixed buffers", Level.SHOULD, "SHOULD", Area.CLIENT, null, Priority.P2,
+            "Measured as Zephyr's hawkBit client copies them: the `deploymentBase` and `cancelAction` hrefs from `deploymentBase/` resp. `cancelAction/` on are at most 49 bytes (DEPLOYMENT_BASE_SIZE / CANCEL_BASE_SIZE 50), and the `download-http` href from `/{tenant}/controller/v1` on is at most 199 bytes (DOWNLOAD_HTTP_SIZE 200), for a controllerId of the suite's usual 30 characters and an artifact named `zephyr.signed.bin`. Longer hrefs make Zephyr fail the poll or the deployment with -ENOMEM."),
+    SUITE_CLIENT_07("Feedback with a numeric legacy id is accepted", Level.SHOULD, "SHOULD", Area.CLIENT, null, Priority.P1,
+            "Deployment and cancel feedback carrying the legacy `\"id\"` as a JSON number plus `\"time\"` (SWUpdate's suricatta sends `{\"id\": %d, \"time\": \"%Y%m%dT%H%M%S\", \"status\": …}` on both channels) is accepted and processed like the same body without them. The string form (rauc-hawkbit-updater, Zephyr) is DDI-SCHEMA-10's; the form without `id` (hawkBit SDK) is what every other check sends."),
     // SECURITY
     ; // every constant above ends with a comma, so that new ones can be added in their area's section
 

@@ -289,7 +289,14 @@ final class DdiHandler {
 
     private String deploymentHref(Ctx c, Action a) {
         String slash = store.has(Defect.DEPLOYMENT_LINK_TRAILING_SLASH) ? "/" : "";
-        return base(c) + "/deploymentBase/" + a.id + slash + "?c=" + cacheKey(a);
+        if (store.has(Defect.DEPLOYMENT_HREF_WITHOUT_QUERY) && "soft".equals(a.forceType) && a.maintenanceWindow == null) {
+            return base(c) + "/deploymentBase/" + a.id + slash;
+        }
+        String key = Integer.toString(cacheKey(a));
+        if (store.has(Defect.CACHE_KEY_SHA1)) {
+            key = MgmtHandler.hash("SHA-1", key.getBytes(StandardCharsets.UTF_8));
+        }
+        return base(c) + "/deploymentBase/" + a.id + slash + "?c=" + key;
     }
 
     private String confirmationHref(Ctx c, Action a) {
@@ -348,7 +355,7 @@ final class DdiHandler {
         ObjectNode body = Json.obj();
         ObjectNode config = body.putObject("config");
         if (!store.has(Defect.POLL_WITHOUT_POLLING_CONFIG)) {
-            config.putObject("polling").put("sleep", sleep(store.currentAction(t)));
+            config.putObject("polling").put("sleep", sleep(t, store.currentAction(t)));
         }
         ObjectNode links = body.putObject("_links");
         cancelLapsedSchedules(t);
@@ -367,7 +374,8 @@ final class DdiHandler {
             links.set("confirmationBase", Json.link(confirmationHref(c, current)));
         } else if (current != null && current.canceling()) {
             if (!store.has(Defect.NO_CANCEL_LINK)) {
-                links.set("cancelAction", Json.link(base(c) + "/cancelAction/" + current.id));
+                String query = store.has(Defect.CANCEL_HREF_WITH_QUERY) ? "?c=" + cacheKey(current) : "";
+                links.set("cancelAction", Json.link(base(c) + "/cancelAction/" + current.id + query));
             }
             if (store.has(Defect.TWO_ACTION_LINKS)) {
                 store.actionsOf(t).stream().filter(a -> a.active && !a.canceling()).findFirst()
@@ -410,7 +418,10 @@ final class DdiHandler {
         return Response.bytes(200, contentType, bytes).with("ETag", etag);
     }
 
-    private String sleep(Action current) {
+    private String sleep(Target t, Action current) {
+        if (store.has(Defect.SLEEP_DAY_AFTER_UPDATE) && current == null && !store.actionsOf(t).isEmpty()) {
+            return "24:00:00";
+        }
         String raw = store.config.string(TenantConfig.POLLING_TIME);
         Duration d = TenantConfig.parseDuration(raw);
         if (d == null || store.has(Defect.SLEEP_IGNORES_POLLING_TIME)) {
@@ -612,9 +623,17 @@ final class DdiHandler {
         if (store.has(Defect.ARTIFACT_LINK_BROKEN)) {
             downloadHref = href + "-missing";
         }
+        String md5Href = href + ".MD5SUM";
+        if (store.has(Defect.DOWNLOAD_HREF_SIGNED)) {
+            String digest = MgmtHandler.hash("SHA-256", (m.id + "/" + f.sha1()).getBytes(StandardCharsets.UTF_8));
+            String signature = "?signature=" + digest.repeat(3).substring(0, 160);
+            downloadHref += signature;
+            md5Href += signature;
+        }
+        boolean https = store.has(Defect.HTTPS_DOWNLOAD_ONLY);
         ObjectNode links = o.putObject("_links");
-        links.set("download-http", Json.link(downloadHref));
-        links.set("md5sum-http", Json.link(href + ".MD5SUM"));
+        links.set(https ? "download" : "download-http", Json.link(downloadHref));
+        links.set(https ? "md5sum" : "md5sum-http", Json.link(md5Href));
         return o;
     }
 
@@ -676,6 +695,9 @@ final class DdiHandler {
             throw Http.notReadable();
         }
         JsonNode status = root.get("status");
+        if (store.has(Defect.FEEDBACK_NUMERIC_ID_REFUSED) && root.has("id") && !root.get("id").isString()) {
+            throw Http.notReadable();
+        }
         if (store.has(Defect.FEEDBACK_REJECTS_UNKNOWN_FIELDS)) {
             rejectUnknown(root, Set.of("status", "timestamp"));
             rejectUnknown(status, Set.of("execution", "result", "code", "details"));

@@ -379,6 +379,27 @@ public enum Defect {
     MALFORMED_ACTION_ID_200("malformed-action-id-200",
             "GET deploymentBase/{A} with a non-numeric or overflowing id answers 200 with an empty object", DDI_ERROR_09),
 
+    // CLIENT (client-compatibility lint: each warns on its SUITE-CLIENT requirement only)
+    SLEEP_DAY_AFTER_UPDATE("sleep-day-after-update",
+            "once a controller's last action is closed, config.polling.sleep is 24:00:00 until the next assignment", SUITE_CLIENT_01),
+    DEPLOYMENT_HREF_WITHOUT_QUERY("deployment-href-without-query",
+            "the deploymentBase href of a soft action without maintenance window carries no ?c= (added once it turns forced)",
+            SUITE_CLIENT_02),
+    CANCEL_HREF_WITH_QUERY("cancel-href-with-query",
+            "the cancelAction href carries the action's ?c= cache key like deploymentBase", SUITE_CLIENT_03),
+    HTTPS_DOWNLOAD_ONLY("https-download-only",
+            "artifacts offer download and md5sum links (the https rels) instead of download-http and md5sum-http", SUITE_CLIENT_04),
+    ACTION_IDS_64_BIT("action-ids-64-bit",
+            "action ids come from a time-based 64-bit sequence (1700000000000 + n), beyond 32-bit integers", SUITE_CLIENT_05),
+    CACHE_KEY_SHA1("cache-key-sha1",
+            "the c value of deploymentBase hrefs is a 40-digit SHA-1 hex string (the href outgrows Zephyr's 50-byte buffer)",
+            SUITE_CLIENT_06),
+    DOWNLOAD_HREF_SIGNED("download-href-signed",
+            "artifact links carry a 160-character signature query (the download-http href outgrows Zephyr's 200-byte buffer)",
+            SUITE_CLIENT_06),
+    FEEDBACK_NUMERIC_ID_REFUSED("feedback-numeric-id-refused",
+            "feedback whose legacy id is a JSON number (SWUpdate) is refused with 400; a string id is accepted", SUITE_CLIENT_07),
+
     ; // every constant above ends with a comma, so that new ones can be added in their area's section
 
     private final String key;

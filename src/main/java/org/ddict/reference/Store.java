@@ -157,7 +157,7 @@ final class Store {
 
     Action createAction(Target t, DistSet ds, String forceType, Long forceTime, int weight, String user) {
         Action a = new Action();
-        a.id = newId();
+        a.id = has(Defect.ACTION_IDS_64_BIT) ? 1_700_000_000_000L + newId() : newId();
         a.target = t;
         a.ds = ds;
         a.forceType = forceType;
