@@ -57,9 +57,9 @@ public record HttpCall(String method, URI url, Map<String, String> headers, Stri
             sb.append(" -X ").append(method);
         }
         sb.append(' ').append(quote(url.toString()));
-        headers.forEach((k, v) -> sb.append(" -H ").append(quote(k + ": " + (k.equalsIgnoreCase("Authorization") ? mask(v) : v))));
+        headers.forEach((k, v) -> sb.append(" -H ").append(quote(k + ": " + (k.equalsIgnoreCase("Authorization") ? mask(v) : cut(v)))));
         if (body != null) {
-            sb.append(" --data-raw ").append(quote(body));
+            sb.append(" --data-raw ").append(quote(cut(body)));
         }
         return Redaction.apply(sb.toString());
     }
@@ -75,6 +75,13 @@ public record HttpCall(String method, URI url, Map<String, String> headers, Stri
             default -> "$DDICT_CREDENTIAL";
         };
         return space < 0 ? variable : scheme + " " + variable;
+    }
+
+    /** Texts the suite sends to test size limits (megabytes) are shown by their start and length. */
+    static final int CURL_LIMIT = 4096;
+
+    private static String cut(String s) {
+        return s.length() <= CURL_LIMIT ? s : s.substring(0, CURL_LIMIT) + "… (" + s.length() + " characters in all)";
     }
 
     private static String quote(String s) {

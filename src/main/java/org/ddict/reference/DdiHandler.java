@@ -62,7 +62,13 @@ final class DdiHandler {
         if (store.has(Defect.CONTROLLER_ID_DOT_SUFFIX) && lookupId.indexOf('.') > 0) {
             lookupId = lookupId.substring(0, lookupId.indexOf('.'));
         }
+        if (store.has(Defect.PATH_NORMALISED_AFTER_AUTH)) {
+            lookupId = lookupId.split("[/\\\\;]", 2)[0];
+        }
         authenticate(c, lookupId);
+        if (store.has(Defect.PATH_NORMALISED_AFTER_AUTH) && c.target != null) {
+            normaliseAfterAuthentication(c);
+        }
         if (c.target == null) {
             boolean poll = c.rest.isEmpty() && req.method().equals("GET");
             boolean register = poll && !store.has(Defect.NO_PLUG_AND_PLAY);
@@ -80,6 +86,34 @@ final class DdiHandler {
         return route(c);
     }
 
+    /** Defect PATH_NORMALISED_AFTER_AUTH: resolves the decoded path's dot segments and serves whatever it names. */
+    private void normaliseAfterAuthentication(Ctx c) {
+        List<String> resolved = new ArrayList<>();
+        for (String seg : c.req.segments().subList(3, c.req.segments().size())) {
+            for (String part : seg.replace('\\', '/').split("/", -1)) {
+                if (part.equals("..")) {
+                    if (!resolved.isEmpty()) {
+                        resolved.remove(resolved.size() - 1);
+                    }
+                } else if (!part.equals(".")) {
+                    resolved.add(part);
+                }
+            }
+        }
+        List<String> asSent = new ArrayList<>();
+        asSent.add(c.pathId);
+        asSent.addAll(c.rest);
+        if (resolved.isEmpty() || resolved.equals(asSent)) {
+            return;
+        }
+        c.pathId = resolved.get(0);
+        c.rest = resolved.subList(1, resolved.size());
+        c.target = store.findTarget(c.pathId, true);
+        if (c.target == null) {
+            throw halt(Response.empty(404));
+        }
+    }
+
     private void validateControllerId(String id) {
         if (id.isEmpty() || id.length() > 256) {
             throw Http.constraint("controllerId size must be between 1 and 256.");
@@ -94,6 +128,13 @@ final class DdiHandler {
 
     private void authenticate(Ctx c, String lookupId) {
         String auth = c.req.header("Authorization");
+        if (auth == null && (store.has(Defect.QUERY_TOKEN_ACCEPTED) || store.has(Defect.QUERY_TOKEN_500))) {
+            auth = List.of("token", "TargetToken", "access_token").stream().map(c.req.query()::get).filter(Objects::nonNull)
+                    .findFirst().map(t -> "TargetToken " + t).orElse(null);
+            if (auth != null && store.has(Defect.QUERY_TOKEN_500)) {
+                throw new IllegalStateException("query credential handling failed");
+            }
+        }
         TenantConfig cfg = store.config;
         Target target = store.findTarget(lookupId, true);
         if (HeaderAuthentication.accepts(c.req, c.pathId, store)) {
@@ -106,6 +147,10 @@ final class DdiHandler {
             String token = auth.substring(auth.indexOf(' ') + 1);
             boolean ok = target != null && token.equals(target.securityToken);
             if (!ok && target != null && store.has(Defect.TARGET_TOKEN_ANY_CONTROLLER)) {
+                ok = store.targets.values().stream().anyMatch(t -> token.equals(t.securityToken));
+            }
+            if (!ok && target != null && store.has(Defect.FOREIGN_TOKEN_ON_SUBRESOURCES) && !c.rest.isEmpty()
+                    && !c.rest.get(0).equals("deploymentBase")) {
                 ok = store.targets.values().stream().anyMatch(t -> token.equals(t.securityToken));
             }
             if (!ok && target != null && store.has(Defect.UNKNOWN_TOKEN_ACCEPTED)) {

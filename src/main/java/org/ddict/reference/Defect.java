@@ -400,6 +400,18 @@ public enum Defect {
     FEEDBACK_NUMERIC_ID_REFUSED("feedback-numeric-id-refused",
             "feedback whose legacy id is a JSON number (SWUpdate) is refused with 400; a string id is accepted", SUITE_CLIENT_07),
 
+    // SECURITY
+    FOREIGN_TOKEN_ON_SUBRESOURCES("foreign-token-on-subresources",
+            "a target token of any controller of the tenant opens another controller's cancelAction, installedBase, confirmationBase, configData and artifact resources (only the base and deploymentBase compare it with the path)", SUITE_SEC_01),
+    PATH_NORMALISED_AFTER_AUTH("path-normalised-after-auth",
+            "the token is checked against the controllerId up to its first decoded '/', '\\' or ';', then the decoded path's dot segments are resolved and served: {A}/../{B} and {A}%2F..%2F{B} serve B with A's token", SUITE_SEC_02),
+    OVERSIZED_REQUEST_500("oversized-request-500",
+            "a header section over 8 KiB or a DDI body over 1 MiB crashes the handler: 500 instead of 400/413", SUITE_SEC_03),
+    QUERY_TOKEN_ACCEPTED("query-token-accepted",
+            "a controller's target token in the query string (?token=, ?TargetToken=, ?access_token=) authenticates like the Authorization header", SUITE_SEC_04),
+    QUERY_TOKEN_500("query-token-500",
+            "a request without Authorization but with ?token=, ?TargetToken= or ?access_token= crashes the authentication: 500", SUITE_SEC_04),
+
     ; // every constant above ends with a comma, so that new ones can be added in their area's section
 
     private final String key;
@@ -427,7 +439,8 @@ public enum Defect {
     }
 
     /** Defects that break only the SHOULD part of a requirement whose main level is MUST (e.g. "MUST … / SHOULD …"). */
-    private static final Set<Defect> SHOULD_PART_ONLY = EnumSet.of(CACHE_KEY_CONSTANT, SUPERSEDE_KEEPS_OLD_RUNNING);
+    private static final Set<Defect> SHOULD_PART_ONLY = EnumSet.of(CACHE_KEY_CONSTANT, SUPERSEDE_KEEPS_OLD_RUNNING,
+            QUERY_TOKEN_ACCEPTED);
 
     /** The targets a run against this defect must FAIL: its MUST targets, unless only a SHOULD part is broken. */
     public Set<Req> expectedFailures() {

@@ -122,7 +122,10 @@ public final class ReferenceServer implements AutoCloseable {
                 }
                 Request req = Request.of(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
                         ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body);
-                r = dispatch(req);
+                r = tooLarge(ex, req);
+                if (r == null) {
+                    r = dispatch(req);
+                }
                 for (long until = start + latencyNanos, left = latencyNanos; left > 0; left = until - System.nanoTime()) {
                     java.util.concurrent.locks.LockSupport.parkNanos(left);
                 }
@@ -140,6 +143,25 @@ public final class ReferenceServer implements AutoCloseable {
             nanos.addAndGet(System.nanoTime() - start);
         }
     }
+
+    /** Tomcat's default header limit (8 KiB, hawkBit: 400) and 1 MiB for DDI bodies (413); {@code null} when within. */
+    private Response tooLarge(HttpExchange ex, Request req) {
+        long headerBytes = ex.getRequestHeaders().entrySet().stream()
+                .mapToLong(h -> h.getValue().stream().mapToLong(v -> h.getKey().length() + v.length() + 4L).sum()).sum();
+        boolean ddi = req.segments().size() >= 2 && req.segments().get(1).equals("controller");
+        int status = headerBytes > MAX_HEADER_BYTES ? 400 : ddi && req.body().length > MAX_DDI_BODY_BYTES ? 413 : 0;
+        if (status == 0) {
+            return null;
+        }
+        if (options.defects().contains(Defect.OVERSIZED_REQUEST_500)) {
+            throw new IllegalStateException("request buffer overflow");
+        }
+        return Response.json(status, Json.springError(status, status == 400 ? "Bad Request" : "Payload Too Large",
+                req.rawPath()), "application/json");
+    }
+
+    static final int MAX_HEADER_BYTES = 8 * 1024;
+    static final int MAX_DDI_BODY_BYTES = 1024 * 1024;
 
     private Response dispatch(Request req) {
         var segs = req.segments();

@@ -21,6 +21,16 @@ class HttpEvidenceTest {
     }
 
     @Test
+    void curlLinesShowMegabyteTextsByTheirStartAndLength() {
+        String body = "{\"data\":{\"k\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}}";
+        String curl = HttpCall.of("PUT", URI.create("http://h/x")).header("X-Padding", "a".repeat(65536))
+                .body("application/json", body).curl();
+        assertThat(curl.length()).isLessThan(3 * HttpCall.CURL_LIMIT);
+        assertThat(curl.contains("a… (65536 characters in all)' -H 'Content-Type")).as("the header cut").isTrue();
+        assertThat(curl.endsWith("x… (" + body.length() + " characters in all)'")).as("the body cut").isTrue();
+    }
+
+    @Test
     void actionIdsAreTheLastPathSegmentOfTheHref() {
         assertThat(new Link("deploymentBase", "http://h/T/controller/v1/C/deploymentBase/42?c=-1731").actionId()).hasValue(42);
         assertThat(new Link("cancelAction", "http://h/T/controller/v1/C/cancelAction/42").actionId()).hasValue(42);

@@ -101,6 +101,42 @@ class ReferenceServerDefectTest {
     }
 
     @Test
+    void securityDefectsOpenWhatTheFaithfulServerRefuses() throws Exception {
+        for (boolean on : new boolean[] {false, true}) {
+            try (ReferenceClient client = on ? ReferenceClient.start(Defect.FOREIGN_TOKEN_ON_SUBRESOURCES,
+                    Defect.PATH_NORMALISED_AFTER_AUTH, Defect.QUERY_TOKEN_ACCEPTED) : ReferenceClient.start()) {
+                String a = ReferenceClient.id();
+                String b = ReferenceClient.id();
+                String tokenA = client.createTarget(a);
+                String tokenB = client.createTarget(b);
+                assertThat(client.device("PUT", a, "/configData", tokenB, "{\"data\":{\"k\":\"v\"}}").statusCode())
+                        .isEqualTo(on ? 200 : 401);
+                assertThat(client.device("GET", a, "", tokenB, null).statusCode()).isEqualTo(401);
+                assertThat(client.device("GET", a, "/../" + b, tokenA, null).statusCode()).isEqualTo(on ? 200 : 404);
+                assertThat(client.device("GET", a, "%2F..%2F" + b, tokenA, null).statusCode()).isEqualTo(on ? 200 : 401);
+                assertThat(client.device("GET", a, "?access_token=" + tokenA, null, null).statusCode()).isEqualTo(on ? 200 : 401);
+            }
+        }
+    }
+
+    @Test
+    void oversizedRequestsAreRefusedAndCrashTheDefectiveServer() throws Exception {
+        for (boolean on : new boolean[] {false, true}) {
+            try (ReferenceClient client = on ? ReferenceClient.start(Defect.OVERSIZED_REQUEST_500, Defect.QUERY_TOKEN_500)
+                    : ReferenceClient.start()) {
+                String c = ReferenceClient.id();
+                String token = client.createTarget(c);
+                assertThat(client.send("GET", client.ddi(c), "TargetToken " + token, null, null, "X-Padding", "a".repeat(9000))
+                        .statusCode()).isEqualTo(on ? 500 : 400);
+                String big = "{\"data\":{\"k\":\"" + "x".repeat(ReferenceServer.MAX_DDI_BODY_BYTES) + "\"}}";
+                assertThat(client.device("PUT", c, "/configData", token, big).statusCode()).isEqualTo(on ? 500 : 413);
+                assertThat(client.device("GET", c, "?token=" + token, null, null).statusCode()).isEqualTo(on ? 500 : 401);
+                assertThat(client.device("GET", c, "", token, null).statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void everyDefectHasAUniqueKey() {
         assertThat(java.util.Arrays.stream(Defect.values()).map(Defect::key).distinct().count())
                 .isEqualTo(Defect.values().length);
