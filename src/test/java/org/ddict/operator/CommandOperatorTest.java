@@ -109,12 +109,33 @@ class CommandOperatorTest {
     }
 
     @Test
+    void createSoftwareHandsOverEachArtifactAsAFileWhateverItsNameAndDeletesItAfterwards() throws IOException {
+        Path request = dir.resolve("request.json");
+        Path seen = dir.resolve("seen.bin");
+        // the stub copies the first artifact file it was given (its path is the only .bin path in the request)
+        CommandOperator op = operator(stub("cat > " + request + "; cp \"$(grep -o '\"/[^\"]*\\.bin\"' " + request
+                + " | head -1 | tr -d '\"')\" " + seen + "; echo '{\"ok\":true,\"id\":5,\"modules\":[{\"id\":6}]}'"));
+        String longName = "a".repeat(300) + ".bin";
+        byte[] bytes = "firmware bytes".getBytes(StandardCharsets.UTF_8);
+        SoftwareSet set = op.createSoftware(new SoftwareSpec("set", "os", java.util.List.of(new SoftwareSpec.ModuleSpec("os", "m", "1.0",
+                java.util.List.of(new SoftwareSpec.ArtifactSpec(longName, bytes))))));
+        assertThat(set.id()).isEqualTo(5);
+        assertThat(set.module("os").id()).isEqualTo(6);
+        JsonNode artifact = JSON.readTree(request.toFile()).path("modules").path(0).path("artifacts").path(0);
+        assertThat(artifact.path("filename").asString()).isEqualTo(longName);
+        assertThat(artifact.path("size").asLong()).isEqualTo(bytes.length);
+        assertThat(artifact.path("sha256").asString()).isEqualTo(set.module("os").artifacts().get(0).sha256())
+                .isEqualTo(java.util.HexFormat.of().formatHex(sha256(bytes)));
+        assertThat(Files.readAllBytes(seen)).isEqualTo(bytes);
+        assertThat(Path.of(artifact.path("path").asString())).doesNotExist();
+    }
+
+    @Test
     void describeGivesFeaturesCapabilitiesAndTheGatewayTokenAndAPreflightErrorChoosesTheExitCode() throws IOException {
         CommandOperator op = operator(stub("cat >/dev/null; case \"$1\" in "
-                + "preflight) echo '{\"ok\":true}';; "
                 + "describe) echo '{\"ok\":true,\"features\":[\"TOKEN\",\"dlonly\"],\"capabilities\":[\"CONSENT\"],\"gatewayToken\":\"gw-key-123456\"}';; "
                 + "*) echo '{\"unsupported\":\"no\"}';; esac"));
-        op.preflight();
+        op.preflight(); // 'preflight' itself is unsupported: nothing to verify up front
         assertThat(op.features()).isEqualTo(EnumSet.of(Feature.TOKEN, Feature.DLONLY));
         assertThat(op.capabilities()).isEqualTo(EnumSet.of(Capability.CONSENT));
         assertThat(op.gatewayToken().map(Secret::reveal)).contains("gw-key-123456");
@@ -211,6 +232,14 @@ class CommandOperatorTest {
         return new CommandOperator(new SuiteConfig(URI.create("http://127.0.0.1:9"), "DEFAULT", URI.create("http://127.0.0.1:9"),
                 "admin", new Secret(PASSWORD), Optional.empty(), "command:" + program, timeout, 1, "ddict-test-abcd",
                 dir.resolve("reports")), false);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean python3() {

@@ -113,7 +113,14 @@ public final class CommandOperator implements ServerOperator {
                     + "' is not executable (chmod +x, and start a script with a #! line)");
         }
         try {
-            call("preflight", JSON.createObjectNode(), stepTimeout());
+            try {
+                call("preflight", JSON.createObjectNode(), stepTimeout());
+            } catch (StepException e) {
+                if (!e.unsupported) {
+                    throw e;
+                }
+                // nothing to verify up front: the probe controller of the run's preflight shows whether steps work
+            }
             description = describe();
         } catch (StepException e) {
             throw new SetupException(e.setupKind.orElse(SetupException.Kind.BAD_CONFIGURATION), e.getMessage());
@@ -216,7 +223,8 @@ public final class CommandOperator implements ServerOperator {
                 ArrayNode files = module.putArray("artifacts");
                 List<SoftwareSet.Artifact> made = new ArrayList<>();
                 for (SoftwareSpec.ArtifactSpec spec1 : m.artifacts()) {
-                    Path file = Files.createDirectories(dir.resolve(Integer.toString(n++))).resolve(safeFileName(spec1.filename()));
+                    // numbered, not named after the artifact: a file name may be longer than the file system allows
+                    Path file = dir.resolve((n++) + ".bin");
                     Files.write(file, spec1.bytes());
                     SoftwareSet.Artifact art = new SoftwareSet.Artifact(spec1.filename(), spec1.bytes(), digest("SHA-1", spec1.bytes()),
                             digest("MD5", spec1.bytes()), digest("SHA-256", spec1.bytes()));
@@ -248,12 +256,6 @@ public final class CommandOperator implements ServerOperator {
         } finally {
             deleteTree(dir);
         }
-    }
-
-    /** The file name without directories, so that a name like {@code ../x} cannot escape the temporary folder. */
-    private static String safeFileName(String name) {
-        String base = Path.of(name.replace('\\', '/')).getFileName() == null ? "" : Path.of(name.replace('\\', '/')).getFileName().toString();
-        return base.isEmpty() || base.equals("..") || base.equals(".") ? "artifact.bin" : base;
     }
 
     @Override
@@ -480,7 +482,7 @@ public final class CommandOperator implements ServerOperator {
         }
         if (answer.has("unsupported")) {
             throw new StepException("step '" + step + "' unsupported by " + program + ": " + answer.path("unsupported").asString(""),
-                    Optional.empty());
+                    Optional.empty(), true);
         }
         if (answer.has("error")) {
             throw new StepException("step '" + step + "' of " + program + " failed: " + answer.path("error").asString(answer.path("error").toString())
@@ -561,13 +563,20 @@ public final class CommandOperator implements ServerOperator {
         }
     }
 
-    /** A step that did not answer ok; {@code setup} is the exit-code kind a failed preflight asked for. */
+    /** A step that did not answer ok; {@code setupKind} is the exit-code kind a failed preflight asked for. */
     static final class StepException extends OperatorException {
         final transient Optional<SetupException.Kind> setupKind;
+        final boolean unsupported;
 
         StepException(String message, Optional<SetupException.Kind> setupKind) {
-            super(message);
+            this(message, setupKind, false);
+        }
+
+        StepException(String message, Optional<SetupException.Kind> setupKind, boolean unsupported) {
+            // one line, credentials masked: the message becomes a skip reason or the run's one error line
+            super(Redaction.apply(message.replace("\r", "").replace("\n", " ⏎ ")));
             this.setupKind = setupKind;
+            this.unsupported = unsupported;
         }
     }
 }
