@@ -59,6 +59,11 @@ public final class Http {
         this.role = role;
     }
 
+    /** Whether exchanges become report attachments (other evidence of a check's steps follows the same choice). */
+    public boolean attachesToReport() {
+        return attachToReport;
+    }
+
     /** The same client, never attaching to the report: for exchanges that carry secrets in their bodies. */
     public Http quiet() {
         return new Http(client, timeout, false, traffic, role);

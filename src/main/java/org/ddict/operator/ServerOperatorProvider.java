@@ -12,6 +12,11 @@ public interface ServerOperatorProvider {
 
     String name();
 
+    /** Whether this provider serves the configured operator name ({@code --operator}); by default the exact name. */
+    default boolean accepts(String operator) {
+        return name().equals(operator);
+    }
+
     ServerOperator create(SuiteConfig config, Http http);
 
     /** The configured operator; in a read-only run wrapped in {@link ReadOnlyOperator}. */
@@ -24,7 +29,7 @@ public interface ServerOperatorProvider {
         Http http = new Http(config.timeout(), attachToReport, traffic, Http.Role.MANAGEMENT);
         ServerOperator operator = ServiceLoader.load(ServerOperatorProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
-                .filter(p -> p.name().equals(config.operator()))
+                .filter(p -> p.accepts(config.operator()))
                 .findFirst()
                 .orElseThrow(() -> new ConfigException("unknown operator '" + config.operator() + "' (available: "
                         + ServiceLoader.load(ServerOperatorProvider.class).stream().map(p -> p.get().name())
