@@ -23,6 +23,7 @@ import org.ddict.config.SuiteConfig;
 import org.ddict.config.Urls;
 import org.ddict.operator.SetupException;
 import org.ddict.reference.Defect;
+import org.ddict.reference.Fault;
 import org.ddict.reference.ReferenceServer;
 import org.ddict.report.Summary;
 import org.ddict.report.SummaryWriter;
@@ -78,6 +79,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--defect", description = "Embedded reference server only: start it with this deliberate defect (repeatable; see 'list defects').")
     List<String> defects = new ArrayList<>();
 
+    @Option(names = "--fault", description = "Embedded reference server only: make it a hostile server with this fault "
+            + "(repeatable; see 'list faults').")
+    List<String> faults = new ArrayList<>();
+
     @Option(names = "--capabilities", description = "Optional features the server offers, overriding the operator's answer: "
             + "'+CBOR,-PNP' adds/removes, 'TOKEN,RANGE' replaces, '@file' reads the list from a file (see 'list features').")
     String capabilities;
@@ -92,14 +97,18 @@ public final class RunCommand implements Callable<Integer> {
         ReferenceServer embedded = null;
         try {
             Set<Defect> chosen = defects();
+            Set<Fault> hostile = faults(this.faults);
             validateOnly();
             org.ddict.config.Capabilities.validate(capabilities);
             if (url == null || url.isBlank()) {
-                embedded = ReferenceServer.start(ReferenceServer.Options.defaults().withDefects(chosen));
+                embedded = ReferenceServer.start(ReferenceServer.Options.defaults().withDefects(chosen).withFaults(hostile));
                 out.println("Embedded reference server on " + embedded.baseUri()
-                        + (chosen.isEmpty() ? " (faithful)" : " with defects " + chosen));
+                        + (chosen.isEmpty() && hostile.isEmpty() ? " (faithful)" : "")
+                        + (chosen.isEmpty() ? "" : " with defects " + chosen) + (hostile.isEmpty() ? "" : " with faults " + hostile));
             } else if (!chosen.isEmpty()) {
                 throw new ConfigException("--defect applies to the embedded reference server only (drop --url)");
+            } else if (!hostile.isEmpty()) {
+                throw new ConfigException("--fault applies to the embedded reference server only (drop --url)");
             }
             SuiteConfig config = config(embedded);
             out.println(config.describe());
@@ -151,6 +160,14 @@ public final class RunCommand implements Callable<Integer> {
         Set<Defect> chosen = EnumSet.noneOf(Defect.class);
         for (String d : defects) {
             chosen.add(Defect.byKey(d).orElseThrow(() -> new ConfigException("unknown defect '" + d + "' (see 'list defects')")));
+        }
+        return chosen;
+    }
+
+    static Set<Fault> faults(List<String> keys) {
+        Set<Fault> chosen = EnumSet.noneOf(Fault.class);
+        for (String f : keys) {
+            chosen.add(Fault.byKey(f).orElseThrow(() -> new ConfigException("unknown fault '" + f + "' (see 'list faults')")));
         }
         return chosen;
     }
