@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +42,12 @@ final class FaultResponder implements AutoCloseable {
     private final ExecutorService writers;
 
     FaultResponder(Set<Fault> faults) {
-        this.faults = faults;
+        this.faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
         this.timer = Executors.newScheduledThreadPool(2, daemon("reference-fault-timer"));
         this.writers = Executors.newCachedThreadPool(daemon("reference-fault-writer"));
     }
 
-    /** The fault that replaces the faithful answer {@code r} to {@code req}, or null. */
+    /** The fault that replaces the faithful answer {@code r} to {@code req} (of two on one resource, the first listed), or null. */
     Fault match(Request req, Response r) {
         if (faults.isEmpty() || r.status() < 200 || r.status() > 299) {
             return null;
