@@ -82,7 +82,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Reference DDI server listening on " + server.baseUri());
         out.println("  DDI:        " + server.baseUri() + "/" + options.tenant() + "/controller/v1/{controllerId}");
         out.println("  Management: " + server.baseUri() + "/rest/v1 (user " + options.mgmtUser() + ")");
-        out.println("  Defects:    " + (chosen.isEmpty() ? "none (faithful)" : chosen));
+        out.println("  Defects:    " + (chosen.isEmpty() ? (hostile.isEmpty() ? "none (faithful)" : "none") : chosen));
         if (!hostile.isEmpty()) {
             out.println("  Faults:     " + hostile);
         }

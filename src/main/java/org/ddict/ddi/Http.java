@@ -143,6 +143,9 @@ public final class Http {
             throw failed(call, shown, handler, TransportException.Kind.TIMEOUT, null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
             throw failed(call, shown, handler, TransportException.kindOf(cause), cause);
         } catch (InterruptedException e) {
             future.cancel(true);
