@@ -5,20 +5,21 @@ import java.util.concurrent.Callable;
 
 import org.ddict.catalogue.Req;
 import org.ddict.reference.Defect;
+import org.ddict.reference.Fault;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code list requirements|defects}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the requirement catalogue or the reference server's defects.")
+/** {@code list requirements|defects|features|faults}. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the requirement catalogue, the optional features, or the reference server's defects and faults.")
 public final class ListCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "requirements | defects | features")
+    @Parameters(paramLabel = "WHAT", description = "requirements | defects | features | faults")
     String what;
 
     @Override
@@ -42,6 +43,12 @@ public final class ListCommand implements Callable<Integer> {
                     out.printf("%-38s %-36s %s%n", d.key(), Main.joined(d.targets().toArray()), d.description());
                 }
             }
+            case "faults" -> {
+                out.printf("%-20s %-40s %s%n", "FAULT", "HITS (2xx answers of)", "WHAT IT DOES");
+                for (Fault f : Fault.values()) {
+                    out.printf("%-20s %-40s %s%n", f.key(), f.scope().resource(), f.description());
+                }
+            }
             case "features" -> {
                 out.printf("%-12s %s%n", "FEATURE", "REQUIREMENTS (--capabilities +FEATURE / -FEATURE)");
                 for (org.ddict.catalogue.Feature f : org.ddict.catalogue.Feature.values()) {
@@ -50,7 +57,7 @@ public final class ListCommand implements Callable<Integer> {
                 }
             }
             default -> {
-                spec.commandLine().getErr().println("error: unknown list '" + what + "' (requirements | defects | features)");
+                spec.commandLine().getErr().println("error: unknown list '" + what + "' (requirements | defects | features | faults)");
                 return Main.BAD_USAGE;
             }
         }

@@ -25,6 +25,7 @@ import org.ddict.config.SuiteConfig;
 import org.ddict.config.Urls;
 import org.ddict.operator.SetupException;
 import org.ddict.reference.Defect;
+import org.ddict.reference.Fault;
 import org.ddict.reference.ReferenceServer;
 import org.ddict.report.EvidenceBundle;
 import org.ddict.report.Summary;
@@ -96,6 +97,10 @@ public final class RunCommand implements Callable<Integer> {
             + "(e.g. 20ms), to model a remote server in benchmarks.")
     String latency;
 
+    @Option(names = "--fault", description = "Embedded reference server only: make it a hostile server with this fault "
+            + "(repeatable; see 'list faults').")
+    List<String> faults = new ArrayList<>();
+
     @Option(names = "--capabilities", description = "Optional features the server offers, overriding the operator's answer: "
             + "'+CBOR,-PNP' adds/removes, 'TOKEN,RANGE' replaces, '@file' reads the list from a file (see 'list features').")
     String capabilities;
@@ -118,18 +123,23 @@ public final class RunCommand implements Callable<Integer> {
         ReferenceServer embedded = null;
         try {
             Set<Defect> chosen = defects();
+            Set<Fault> hostile = faults(this.faults);
             validateOnly();
             org.ddict.config.Capabilities.validate(capabilities);
             if (url == null || url.isBlank()) {
-                embedded = ReferenceServer.start(ReferenceServer.Options.defaults().withDefects(chosen));
+                embedded = ReferenceServer.start(ReferenceServer.Options.defaults().withDefects(chosen).withFaults(hostile));
                 if (latency != null) {
                     embedded.withLatency(Durations.parse(latency));
                 }
                 out.println("Embedded reference server on " + embedded.baseUri()
-                        + (chosen.isEmpty() ? " (faithful)" : " with defects " + chosen));
-            } else if (!chosen.isEmpty() || latency != null) {
-                throw new ConfigException((latency != null ? "--latency" : "--defect")
-                        + " applies to the embedded reference server only (drop --url)");
+                        + (chosen.isEmpty() && hostile.isEmpty() ? " (faithful)" : "")
+                        + (chosen.isEmpty() ? "" : " with defects " + chosen) + (hostile.isEmpty() ? "" : " with faults " + hostile));
+            } else if (!chosen.isEmpty()) {
+                throw new ConfigException("--defect applies to the embedded reference server only (drop --url)");
+            } else if (!hostile.isEmpty()) {
+                throw new ConfigException("--fault applies to the embedded reference server only (drop --url)");
+            } else if (latency != null) {
+                throw new ConfigException("--latency applies to the embedded reference server only (drop --url)");
             }
             SuiteConfig config = config(embedded);
             out.println(config.describe());
@@ -231,6 +241,14 @@ public final class RunCommand implements Callable<Integer> {
         Set<Defect> chosen = EnumSet.noneOf(Defect.class);
         for (String d : defects) {
             chosen.add(Defect.byKey(d).orElseThrow(() -> new ConfigException("unknown defect '" + d + "' (see 'list defects')")));
+        }
+        return chosen;
+    }
+
+    static Set<Fault> faults(List<String> keys) {
+        Set<Fault> chosen = EnumSet.noneOf(Fault.class);
+        for (String f : keys) {
+            chosen.add(Fault.byKey(f).orElseThrow(() -> new ConfigException("unknown fault '" + f + "' (see 'list faults')")));
         }
         return chosen;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.ddict.reference.Defect;
+import org.ddict.reference.Fault;
 import org.ddict.reference.ReferenceServer;
 
 import picocli.CommandLine.Command;
@@ -31,6 +32,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--defect", description = "Deliberate defect to switch on (repeatable; see 'list defects').")
     List<String> defects = new ArrayList<>();
 
+    @Option(names = "--fault", description = "Hostile behaviour to switch on (repeatable; see 'list faults').")
+    List<String> faults = new ArrayList<>();
+
     @Option(names = "--gateway-token", description = "Gateway token to accept (default: a random one, readable by operators at "
             + "GET /rest/v1/system/configs/authentication.gatewaytoken.key).")
     String gatewayToken;
@@ -48,11 +52,18 @@ public final class ServeCommand implements Callable<Integer> {
             }
             chosen.add(defect.get());
         }
+        Set<Fault> hostile;
+        try {
+            hostile = RunCommand.faults(faults);
+        } catch (org.ddict.config.ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return Main.BAD_USAGE;
+        }
         if (port < 0 || port > 65535) {
             err.println("error: --port must be between 0 and 65535");
             return Main.BAD_USAGE;
         }
-        ReferenceServer.Options options = ReferenceServer.Options.defaults().withPort(port).withDefects(chosen);
+        ReferenceServer.Options options = ReferenceServer.Options.defaults().withPort(port).withDefects(chosen).withFaults(hostile);
         if (gatewayToken != null) {
             options = options.withGatewayToken(gatewayToken);
         }
@@ -71,7 +82,10 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Reference DDI server listening on " + server.baseUri());
         out.println("  DDI:        " + server.baseUri() + "/" + options.tenant() + "/controller/v1/{controllerId}");
         out.println("  Management: " + server.baseUri() + "/rest/v1 (user " + options.mgmtUser() + ")");
-        out.println("  Defects:    " + (chosen.isEmpty() ? "none (faithful)" : chosen));
+        out.println("  Defects:    " + (chosen.isEmpty() ? (hostile.isEmpty() ? "none (faithful)" : "none") : chosen));
+        if (!hostile.isEmpty()) {
+            out.println("  Faults:     " + hostile);
+        }
         out.println("Stop with Ctrl-C.");
         out.flush();
         stopped.await();

@@ -117,6 +117,7 @@ public final class Exchange {
             t = t.substring(0, EXCERPT) + "… (" + body.length + " bytes)";
         }
         String type = mediaType().isEmpty() ? "no Content-Type" : mediaType();
-        return "HTTP " + status + " (" + type + "): " + (t.isEmpty() ? "(empty body)" : Redaction.apply(t));
+        String redirect = status >= 300 && status < 400 ? header("Location").map(l -> ", a redirect to " + l).orElse("") : "";
+        return "HTTP " + status + " (" + type + redirect + "): " + (t.isEmpty() ? "(empty body)" : Redaction.apply(t));
     }
 }

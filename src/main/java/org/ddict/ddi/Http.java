@@ -1,6 +1,5 @@
 package org.ddict.ddi;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.ddict.config.Redaction;
 
@@ -26,12 +29,15 @@ import io.qameta.allure.Allure;
 public final class Http {
 
     private static final int ATTACHMENT_LIMIT = 64 * 1024;
+    /** The largest body the suite reads (its artifacts are small); beyond it the exchange fails, nothing is buffered. */
+    public static final int BODY_LIMIT = 16 * 1024 * 1024;
 
     private final HttpClient client;
     private final Duration timeout;
     private final boolean attachToReport;
     private final Traffic traffic;
     private final Role role;
+    private final int bodyLimit;
 
     /** Who sends: a device (the DDI API) or the back office (an operator's management requests). */
     public enum Role {
@@ -47,16 +53,27 @@ public final class Http {
     }
 
     public Http(Duration timeout, boolean attachToReport, Traffic traffic, Role role) {
-        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build(), timeout, attachToReport, traffic, role);
+        this(timeout, attachToReport, traffic, role, BODY_LIMIT);
     }
 
-    private Http(HttpClient client, Duration timeout, boolean attachToReport, Traffic traffic, Role role) {
+    /** With another body limit (tests). */
+    Http(Duration timeout, boolean attachToReport, int bodyLimit) {
+        this(timeout, attachToReport, Traffic.unlimited(), Role.DEVICE, bodyLimit);
+    }
+
+    private Http(Duration timeout, boolean attachToReport, Traffic traffic, Role role, int bodyLimit) {
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build(), timeout, attachToReport, traffic, role,
+                bodyLimit);
+    }
+
+    private Http(HttpClient client, Duration timeout, boolean attachToReport, Traffic traffic, Role role, int bodyLimit) {
         this.client = client;
         this.timeout = timeout;
         this.attachToReport = attachToReport;
         this.traffic = traffic;
         this.role = role;
+        this.bodyLimit = bodyLimit;
     }
 
     /** Whether exchanges become report attachments (other evidence of a check's steps follows the same choice). */
@@ -66,7 +83,7 @@ public final class Http {
 
     /** The same client, never attaching to the report: for exchanges that carry secrets in their bodies. */
     public Http quiet() {
-        return new Http(client, timeout, false, traffic, role);
+        return new Http(client, timeout, false, traffic, role, bodyLimit);
     }
 
     public Traffic traffic() {
@@ -141,25 +158,45 @@ public final class Http {
                 + " bytes, sent as multipart part '" + part + "')"), HttpRequest.BodyPublishers.ofByteArray(all));
     }
 
+    /**
+     * One exchange, bounded as a whole: the request timeout of java.net.http only covers the wait for the response
+     * headers, so the body is read under the same deadline (the exchange is cancelled when it passes) and through a
+     * subscriber that refuses more than {@link #BODY_LIMIT} bytes. Whatever goes wrong becomes a
+     * {@link TransportException} that names the request, with the request (and what arrived) attached as evidence.
+     */
     private Exchange execute(HttpCall call, HttpCall shown, HttpRequest.BodyPublisher body) {
         Duration allowed = traffic.admit(timeout);
-        HttpRequest.Builder request = HttpRequest.newBuilder(call.url()).timeout(allowed).method(call.method(), body);
-        call.headers().forEach(request::header);
         long start = System.nanoTime();
         HttpResponse<byte[]> response;
+        LimitedBody.Handler handler = new LimitedBody.Handler(bodyLimit);
+        CompletableFuture<HttpResponse<byte[]>> future;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            attach(shown, null);
-            if (e instanceof java.net.http.HttpTimeoutException && allowed.compareTo(timeout) < 0) {
-                // the request was cut short by the run's deadline, not by the server's slowness
-                throw new RunLimitException(traffic.stopReason() != null ? traffic.stopReason() : "the run's deadline was reached");
-            }
-            throw new TransportException(call, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException(call, e);
+            HttpRequest.Builder request = HttpRequest.newBuilder(call.url()).timeout(allowed).method(call.method(), body);
+            call.headers().forEach(request::header);
+            future = client.sendAsync(request.build(), handler);
         } catch (IllegalArgumentException e) {
+            throw new TransportException(call, e);
+        }
+        try {
+            response = future.get(allowed.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            if (allowed.compareTo(timeout) < 0) {
+                throw cutByDeadline(call, shown, handler);
+            }
+            throw failed(call, shown, handler, TransportException.Kind.TIMEOUT, null);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (TransportException.kindOf(cause) == TransportException.Kind.TIMEOUT && allowed.compareTo(timeout) < 0) {
+                throw cutByDeadline(call, shown, handler);
+            }
+            throw failed(call, shown, handler, TransportException.kindOf(cause), cause);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
             throw new TransportException(call, e);
         }
         long nanos = System.nanoTime() - start;
@@ -173,27 +210,62 @@ public final class Http {
         return exchange;
     }
 
+    private TransportException failed(HttpCall call, HttpCall shown, LimitedBody.Handler handler, TransportException.Kind kind,
+            Throwable cause) {
+        TransportException e = new TransportException(call, kind, timeout, handler.partial(), cause);
+        attachFailure(shown, e);
+        return e;
+    }
+
+    /** The run's deadline cut the exchange short (not the server's slowness): the check is not run, and says why. */
+    private RunLimitException cutByDeadline(HttpCall call, HttpCall shown, LimitedBody.Handler handler) {
+        attachFailure(shown, new TransportException(call, TransportException.Kind.TIMEOUT, timeout, handler.partial(), null));
+        return new RunLimitException(traffic.stopReason() != null ? traffic.stopReason() : "the run's deadline was reached");
+    }
+
     /** One attachment per exchange: the request (curl line, headers, body) and the response, credentials masked. */
     private void attach(HttpCall call, Exchange exchange) {
         if (!attachToReport || Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
             return;
         }
+        StringBuilder text = requestText(call);
+        String title = call.method() + " " + call.url().getRawPath();
+        text.append("\n--- HTTP/1.1 ").append(exchange.status()).append(" (").append(exchange.elapsed().toMillis()).append(" ms)\n");
+        exchange.headers().forEach((k, vs) -> vs.forEach(v -> text.append(k).append(": ").append(v).append('\n')));
+        text.append('\n').append(exchange.isBinary() ? "(" + exchange.bytes().length + " bytes of binary content)" : cut(exchange.text()));
+        Allure.addAttachment(title + " → " + exchange.status(), "text/plain", Redaction.apply(text.toString()), ".txt");
+    }
+
+    /** The evidence of an exchange without a complete answer: the request and what arrived before it broke off. */
+    private void attachFailure(HttpCall call, TransportException failure) {
+        if (!attachToReport || Allure.getLifecycle().getCurrentTestCase().isEmpty()) {
+            return;
+        }
+        StringBuilder text = requestText(call).append("\n--- ").append(failure.reason()).append('\n');
+        failure.partial().ifPresent(p -> {
+            text.append("HTTP/1.1 ").append(p.status()).append(" (headers received)\n");
+            p.headers().forEach((k, vs) -> vs.forEach(v -> text.append(k).append(": ").append(v).append('\n')));
+            text.append('\n').append(p.bodyBytes()).append(" bytes of the body received");
+            boolean textual = textual(p.headers().getOrDefault("Content-Type", List.of("")).get(0));
+            if (p.excerpt().length > 0 && textual) {
+                text.append(", the first ").append(p.excerpt().length).append(":\n").append(cut(new String(p.excerpt(), StandardCharsets.UTF_8)));
+            } else if (p.excerpt().length > 0) {
+                text.append(" (binary content)");
+            }
+            text.append('\n');
+        });
+        Allure.addAttachment(call.method() + " " + call.url().getRawPath() + " → no answer", "text/plain",
+                Redaction.apply(text.toString()), ".txt");
+    }
+
+    private static StringBuilder requestText(HttpCall call) {
         StringBuilder text = new StringBuilder(call.curl()).append("\n\n").append(call.method()).append(' ').append(call.url()).append('\n');
         call.headers().forEach((k, v) -> text.append(k).append(": ")
                 .append(k.equalsIgnoreCase("Authorization") ? HttpCall.mask(v) : v).append('\n'));
         if (call.body() != null) {
             text.append('\n').append(cut(call.body())).append('\n');
         }
-        String title = call.method() + " " + call.url().getRawPath();
-        if (exchange == null) {
-            text.append("\n--- no HTTP answer (transport error)\n");
-            Allure.addAttachment(title + " → no answer", "text/plain", Redaction.apply(text.toString()), ".txt");
-            return;
-        }
-        text.append("\n--- HTTP/1.1 ").append(exchange.status()).append(" (").append(exchange.elapsed().toMillis()).append(" ms)\n");
-        exchange.headers().forEach((k, vs) -> vs.forEach(v -> text.append(k).append(": ").append(v).append('\n')));
-        text.append('\n').append(exchange.isBinary() ? "(" + exchange.bytes().length + " bytes of binary content)" : cut(exchange.text()));
-        Allure.addAttachment(title + " → " + exchange.status(), "text/plain", Redaction.apply(text.toString()), ".txt");
+        return text;
     }
 
     private static String cut(String s) {

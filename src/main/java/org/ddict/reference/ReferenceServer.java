@@ -36,6 +36,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final Store store;
     private final DdiHandler ddi;
     private final MgmtHandler mgmt;
+    private final FaultResponder faults;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicLong managementWrites = new AtomicLong();
@@ -45,6 +46,7 @@ public final class ReferenceServer implements AutoCloseable {
         this.store = new Store(options);
         this.ddi = new DdiHandler(store);
         this.mgmt = new MgmtHandler(store);
+        this.faults = new FaultResponder(options.faults());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
         this.executor = Executors.newFixedThreadPool(12, r -> {
             Thread t = new Thread(r, "reference-server");
@@ -109,18 +111,21 @@ public final class ReferenceServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        faults.close();
     }
 
     private void handle(HttpExchange ex) {
         long start = System.nanoTime();
-        try (ex) {
+        boolean handedOver = false;
+        try {
             Response r;
+            Request req = null;
             try {
                 byte[] body;
                 try (InputStream in = ex.getRequestBody()) {
                     body = in.readAllBytes();
                 }
-                Request req = Request.of(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
+                req = Request.of(ex.getRequestMethod(), ex.getRequestURI().getRawPath(),
                         ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body);
                 r = tooLarge(ex, req);
                 if (r == null) {
@@ -135,10 +140,19 @@ public final class ReferenceServer implements AutoCloseable {
                 r = Response.json(500, Json.springError(500, "Internal Server Error: " + e, ex.getRequestURI().getPath()),
                         "application/json");
             }
+            Fault fault = req == null ? null : faults.match(req, r);
+            if (fault != null) {
+                handedOver = true;
+                faults.answer(fault, ex, req, r);
+                return;
+            }
             send(ex, r);
         } catch (IOException | RuntimeException ignored) {
             // the client went away; nothing left to answer
         } finally {
+            if (!handedOver) {
+                ex.close();
+            }
             requests.incrementAndGet();
             nanos.addAndGet(System.nanoTime() - start);
         }
@@ -201,38 +215,49 @@ public final class ReferenceServer implements AutoCloseable {
 
     /** Start-up options; {@code port 0} binds a free port. */
     public record Options(int port, String tenant, String mgmtUser, String mgmtPassword,
-                          String gatewayToken, String pollingTime, Set<Defect> defects) {
+                          String gatewayToken, String pollingTime, Set<Defect> defects, Set<Fault> faults) {
 
         public Options {
             defects = defects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(defects));
+            faults = faults.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(faults));
+        }
+
+        public Options(int port, String tenant, String mgmtUser, String mgmtPassword, String gatewayToken,
+                       String pollingTime, Set<Defect> defects) {
+            this(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, Set.of());
         }
 
         public static Options defaults() {
-            return new Options(0, "DEFAULT", "admin", "admin", Store.randomHex32(), "00:05:00", Set.of());
+            return new Options(0, "DEFAULT", "admin", "admin", Store.randomHex32(), "00:05:00", Set.of(), Set.of());
         }
 
         public Options withPort(int p) {
-            return new Options(p, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects);
+            return new Options(p, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, faults);
         }
 
         public Options withTenant(String t) {
-            return new Options(port, t, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects);
+            return new Options(port, t, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, faults);
         }
 
         public Options withCredentials(String user, String password) {
-            return new Options(port, tenant, user, password, gatewayToken, pollingTime, defects);
+            return new Options(port, tenant, user, password, gatewayToken, pollingTime, defects, faults);
         }
 
         public Options withGatewayToken(String g) {
-            return new Options(port, tenant, mgmtUser, mgmtPassword, g, pollingTime, defects);
+            return new Options(port, tenant, mgmtUser, mgmtPassword, g, pollingTime, defects, faults);
         }
 
         public Options withPollingTime(String p) {
-            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, p, defects);
+            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, p, defects, faults);
         }
 
         public Options withDefects(Collection<Defect> d) {
-            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, Set.copyOf(d));
+            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, Set.copyOf(d), faults);
+        }
+
+        /** Hostile behaviour on chosen DDI resources ({@link Fault}); empty for a well-behaved server. */
+        public Options withFaults(Collection<Fault> f) {
+            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, Set.copyOf(f));
         }
     }
 }

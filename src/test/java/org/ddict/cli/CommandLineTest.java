@@ -58,6 +58,11 @@ class CommandLineTest {
         Result defects = cli("list", "defects");
         assertThat(defects.code()).isZero();
         assertThat(defects.out()).contains("rejected-maps-to-error").contains("DDI-STATE-10");
+        Result faults = cli("list", "faults");
+        assertThat(faults.code()).isZero();
+        for (org.ddict.reference.Fault f : org.ddict.reference.Fault.values()) {
+            assertThat(faults.out()).contains(f.key()).contains(f.scope().resource());
+        }
     }
 
     @Test
@@ -68,6 +73,9 @@ class CommandLineTest {
         oneErrorLine(cli("run", "--url", "ftp://example"), 2, "not an http(s) URL");
         oneErrorLine(cli("run", "--frobnicate"), 2, "Unknown option");
         oneErrorLine(cli("run", "--url", "http://127.0.0.1:1", "--defect", "sleep-as-seconds"), 2, "embedded reference server only");
+        oneErrorLine(cli("run", "--fault", "no-such-fault"), 2, "unknown fault 'no-such-fault'");
+        oneErrorLine(cli("run", "--url", "http://127.0.0.1:1", "--fault", "huge-body"), 2, "--fault applies to the embedded reference server only");
+        oneErrorLine(cli("serve", "--fault", "no-such-fault"), 2, "unknown fault 'no-such-fault'");
     }
 
     @Test

@@ -27,7 +27,8 @@ import io.qameta.allure.model.Label;
 /**
  * Runs every check: selects it ({@code ddi.only}), labels it for Allure with its requirements, skips it when the
  * server lacks a feature it needs, hands it a fresh registered {@link Device} and its {@link CheckContext}, and turns
- * "could not arrange" into a skip and "no HTTP answer" into a failure of the check's first requirement.
+ * "could not arrange" into a skip and "no complete HTTP answer" (timeout, broken connection, body beyond the limit)
+ * into a failure of the check's first requirement, with the request as evidence.
  */
 public final class ConformanceExtension implements ExecutionCondition, BeforeEachCallback, ParameterResolver,
         TestExecutionExceptionHandler {
@@ -133,7 +134,13 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
             return new TestAbortedException("not run: " + t.getMessage(), t);
         }
         if (t instanceof TransportException te) {
-            return new ConformanceFailure(primary, "an HTTP answer within the timeout", te.getMessage(), null);
+            String expected = switch (te.kind()) {
+                case TIMEOUT -> "a complete HTTP answer within the per-request timeout";
+                case TOO_LARGE -> "a body the suite can read (at most " + org.ddict.ddi.Http.BODY_LIMIT + " bytes)";
+                case CONNECT -> "a connection to the server";
+                default -> "a complete HTTP answer";
+            };
+            return ConformanceFailure.noAnswer(primary, expected, te.reason(), te.call());
         }
         return t;
     }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.ddict.catalogue.Req;
 import org.ddict.config.Redaction;
 import org.ddict.ddi.Exchange;
+import org.ddict.ddi.HttpCall;
 
 /**
  * A server behaviour that breaks a requirement, charged to exactly that requirement. The message reads
@@ -22,7 +23,16 @@ public class ConformanceFailure extends AssertionError {
     private final transient Exchange evidence;
 
     public ConformanceFailure(Set<Req> requirements, String expected, String received, Exchange evidence) {
-        super(format(requirements, Redaction.apply(expected), Redaction.apply(received), evidence));
+        this(requirements, expected, received, evidence, null);
+    }
+
+    /** A request that got no complete answer: the evidence is the request alone. */
+    public static ConformanceFailure noAnswer(Req requirement, String expected, String received, HttpCall request) {
+        return new ConformanceFailure(EnumSet.of(requirement), expected, received, null, request);
+    }
+
+    private ConformanceFailure(Set<Req> requirements, String expected, String received, Exchange evidence, HttpCall request) {
+        super(format(requirements, Redaction.apply(expected), Redaction.apply(received), evidence, request));
         this.requirements = Collections.unmodifiableSet(EnumSet.copyOf(requirements));
         this.expected = Redaction.apply(expected);
         this.received = Redaction.apply(received);
@@ -54,7 +64,7 @@ public class ConformanceFailure extends AssertionError {
         return "expected " + expected + "; received " + received;
     }
 
-    private static String format(Set<Req> reqs, String expected, String received, Exchange evidence) {
+    private static String format(Set<Req> reqs, String expected, String received, Exchange evidence, HttpCall request) {
         StringBuilder sb = new StringBuilder();
         sb.append(reqs.stream().map(r -> r.id() + " (" + r.level() + ") " + r.title()).collect(Collectors.joining("; ")));
         sb.append("\n  Expected: ").append(expected);
@@ -62,6 +72,9 @@ public class ConformanceFailure extends AssertionError {
         if (evidence != null) {
             sb.append("\n  Request:  ").append(evidence.call().curl());
             sb.append("\n  Response: ").append(evidence.describe());
+        } else if (request != null) {
+            sb.append("\n  Request:  ").append(request.curl());
+            sb.append("\n  Response: (no complete HTTP answer)");
         }
         reqs.forEach(r -> sb.append("\n  ").append(r.id()).append(": ").append(r.statement()));
         return sb.toString();
