@@ -197,7 +197,8 @@ public enum Defect {
     PRECOMMISSIONED_FIRST_POLL_NO_CONTENT("precommissioned-first-poll-no-content",
             "the first poll of a controller created by the operator answers 204 without a body", DDI_CTRLID_03),
     TARGET_TOKEN_ANY_CONTROLLER("target-token-any-controller",
-            "a target token of one controller authenticates requests on any other controller's path", DDI_CTRLID_04),
+            "a target token of one controller authenticates requests on any other controller's path", DDI_CTRLID_04,
+            SUITE_SEC_01),
     FOREIGN_ACTION_VISIBLE("foreign-action-visible",
             "a controller can read and send feedback to another controller's action on its own path", DDI_CTRLID_05),
     FOREIGN_ARTIFACT_DOWNLOADABLE("foreign-artifact-downloadable",
@@ -214,7 +215,7 @@ public enum Defect {
 
     // AUTH
     UNAUTHENTICATED_DOWNLOAD("unauthenticated-download",
-            "artifact and checksum downloads are served without credentials", DDI_AUTH_01),
+            "artifact and checksum downloads are served without credentials", DDI_AUTH_01, SUITE_SEC_01),
     TARGET_TOKEN_READ_ONLY("target-token-read-only",
             "a target token authenticates GET requests only; its feedback POSTs are answered 401", DDI_AUTH_02),
     UNKNOWN_TOKEN_ACCEPTED("unknown-token-accepted",
