@@ -105,7 +105,6 @@ public final class Http {
             if (attempt == MAX_RETRIES) {
                 throw new ThrottledException(call, e.status(), attempt + 1);
             }
-            Metrics.recordRetry();
             traffic.recordRetry();
             backOff(e, attempt);
         }
@@ -200,7 +199,6 @@ public final class Http {
             throw new TransportException(call, e);
         }
         long nanos = System.nanoTime() - start;
-        Metrics.record(nanos);
         traffic.record(nanos);
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(response.headers().map());
