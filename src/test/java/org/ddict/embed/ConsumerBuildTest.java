@@ -90,8 +90,10 @@ class ConsumerBuildTest {
 
     @Test
     void aConsumerBuildRunsTheSelectedChecksPassesWithWarningsAndFailsOnAMustFailure() throws Exception {
-        try (ReferenceServer faithful = ReferenceServer.start(ReferenceServer.Options.defaults())) {
-            Build build = mvn(consumer, "test", "-Dddi.url=" + faithful.baseUri(), "-Dddi.only=DDI-BASE-09,DDI-CANCEL-05");
+        String password = "consumer-secret-" + Long.toHexString(System.nanoTime());
+        try (ReferenceServer faithful = ReferenceServer.start(ReferenceServer.Options.defaults().withCredentials("vendor", password))) {
+            Build build = mvn(consumer, Map.of("DDI_MGMT_PASSWORD", password), "test", "-Dddi.url=" + faithful.baseUri(),
+                    "-Dddi.mgmt.user=vendor", "-Dddi.only=DDI-BASE-09,DDI-CANCEL-05");
             assertThat(build.exitCode()).as("exit code of the consumer build against the faithful server\n" + build.tail())
                     .isZero();
         }
@@ -109,11 +111,16 @@ class ConsumerBuildTest {
             assertThat(results.map(p -> p.getFileName().toString())).as("Allure results of the consumer's build")
                     .anyMatch(n -> n.endsWith("-result.json"));
         }
+        String basic = java.util.Base64.getEncoder().encodeToString(("vendor:" + password).getBytes(StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.walk(consumer.resolve("target"))) {
+            assertThat(files.filter(Files::isRegularFile)).as("files of the consumer's build that contain the password")
+                    .noneMatch(f -> contains(f, password) || contains(f, basic));
+        }
 
         deleteTree(consumer.resolve("target/surefire-reports"));
         try (ReferenceServer broken = ReferenceServer.start(ReferenceServer.Options.defaults()
                 .withDefects(Set.of(Defect.SLEEP_AS_SECONDS)))) {
-            Build build = mvn(consumer, "test", "-Dddi.url=" + broken.baseUri(), "-Dddi.only=DDI-BASE-09");
+            Build build = mvn(consumer, Map.of(), "test", "-Dddi.url=" + broken.baseUri(), "-Dddi.only=DDI-BASE-09");
             assertThat(build.exitCode()).as("exit code of the consumer build against a server that breaks DDI-BASE-09\n"
                     + build.tail()).isNotZero();
         }
@@ -132,7 +139,15 @@ class ConsumerBuildTest {
         }
     }
 
-    private static Build mvn(Path dir, String... args) throws Exception {
+    private static boolean contains(Path file, String text) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Build mvn(Path dir, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(mavenExecutable().toString(), "-B", "-ntp",
                 "-Dmaven.repo.local=" + repository, "-f", dir.resolve("pom.xml").toString()));
         if (System.getProperty("ddict.maven.offline", "").equals("offline=true")) {
@@ -144,6 +159,8 @@ class ConsumerBuildTest {
                 .redirectOutput(log.toFile());
         builder.environment().remove("MAVEN_PROJECTBASEDIR");
         builder.environment().remove("MAVEN_BASEDIR");
+        builder.environment().keySet().removeIf(name -> name.startsWith("DDI_"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(NESTED_BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
