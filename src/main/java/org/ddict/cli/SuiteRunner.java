@@ -79,6 +79,7 @@ public final class SuiteRunner {
             // verdicts-only runs are the self-validation's: its reference server is discarded, so nothing is deleted
             parameters.put(SuiteConfig.CLEANUP, "false");
         }
+        parameters.put(ConformanceExtension.WARNINGS_TO_STDOUT, "false");
         if (options.only() != null && !options.only().isBlank()) {
             parameters.put(ConformanceExtension.ONLY, options.only());
         }

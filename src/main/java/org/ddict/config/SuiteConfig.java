@@ -105,8 +105,22 @@ public record SuiteConfig(
         return p;
     }
 
-    /** Reads the settings back from configuration parameters; {@code ddi.url} is required. */
+    /** Environment variables that supply the secrets when no configuration parameter does (as for the command line). */
+    public static final String MGMT_PASSWORD_ENV = "DDI_MGMT_PASSWORD";
+    public static final String GATEWAY_TOKEN_ENV = "DDI_GATEWAY_TOKEN";
+
+    /**
+     * Reads the settings back from configuration parameters; {@code ddi.url} is required. The secrets may also come from
+     * the environment ({@value #MGMT_PASSWORD_ENV}, {@value #GATEWAY_TOKEN_ENV}): a build's test reports list the
+     * system properties of the test JVM, so inside another build a secret belongs in the environment, not in a -D.
+     */
     public static SuiteConfig fromParameters(Function<String, Optional<String>> parameters) {
+        return fromParameters(parameters, System::getenv);
+    }
+
+    /** As {@link #fromParameters(Function)}, with this environment. */
+    public static SuiteConfig fromParameters(Function<String, Optional<String>> parameters, Function<String, String> environment) {
+        Function<String, Optional<String>> env = name -> Optional.ofNullable(environment.apply(name)).filter(v -> !v.isEmpty());
         String url = parameters.apply(URL).orElseThrow(() -> new ConfigException(
                 "no DDI server configured: set the configuration parameter " + URL + " (e.g. -D" + URL + "=http://host:8080)"));
         URI ddi = Urls.parse(URL, url);
@@ -115,8 +129,8 @@ public record SuiteConfig(
                 parameters.apply(TENANT).orElse("DEFAULT"),
                 mgmt,
                 parameters.apply(MGMT_USER).orElse("admin"),
-                new Secret(parameters.apply(MGMT_PASSWORD).orElse("admin")),
-                parameters.apply(GATEWAY_TOKEN).map(Secret::new),
+                new Secret(parameters.apply(MGMT_PASSWORD).or(() -> env.apply(MGMT_PASSWORD_ENV)).orElse("admin")),
+                parameters.apply(GATEWAY_TOKEN).or(() -> env.apply(GATEWAY_TOKEN_ENV)).map(Secret::new),
                 parameters.apply(OPERATOR).orElse("hawkbit"),
                 parameters.apply(TIMEOUT).map(Durations::parse).orElse(Duration.ofSeconds(10)),
                 parameters.apply(PARALLELISM).map(Integer::parseInt).orElse(defaultParallelism()),

@@ -102,6 +102,9 @@ public final class CheckContext {
         Warning w = new Warning(req, message);
         warnings.add(w);
         extension.publishReportEntry(Warning.ENTRY_PREFIX + req.id(), message);
+        if (extension.getConfigurationParameter(ConformanceExtension.WARNINGS_TO_STDOUT).map(Boolean::parseBoolean).orElse(true)) {
+            System.out.println("WARN " + req.id() + " (" + req.levelText() + "): " + message);
+        }
         if (Allure.getLifecycle().getCurrentTestCase().isPresent()) {
             Allure.step("WARN " + req.id() + " (" + req.levelText() + "): " + message);
         }

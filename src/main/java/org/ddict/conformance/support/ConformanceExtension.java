@@ -36,6 +36,12 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
     /** Comma-separated requirement IDs and/or area names; only checks naming one of them run. */
     public static final String ONLY = "ddi.only";
 
+    /**
+     * {@code true} (the default, for a run inside another build): every warning is also printed on standard output,
+     * so that it shows in the build's log and test report; the command line, which reports warnings itself, sets it false.
+     */
+    public static final String WARNINGS_TO_STDOUT = "ddi.warnings.stdout";
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
 
     @Override

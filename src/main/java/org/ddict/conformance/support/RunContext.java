@@ -41,17 +41,45 @@ public final class RunContext implements AutoCloseable {
         this.features = Capabilities.apply(operator.features(), config.capabilities());
     }
 
+    /**
+     * The run's context, created by the first check. A setup that fails (no {@code ddi.url}, server unreachable,
+     * credentials rejected, …) is tried once: every check then fails at once with the same message. (The command line
+     * finds these problems before any check runs; inside another build, the checks are the only place to say so.)
+     */
     public static RunContext of(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(RunContext.class, k -> {
-            RunContext run = new RunContext(SuiteConfig.fromParameters(context::getConfigurationParameter));
-            run.cleanup = context.getConfigurationParameter(SuiteConfig.CLEANUP).map(Boolean::parseBoolean).orElse(true);
-            return run;
-        }, RunContext.class);
+        Object run = context.getRoot().getStore(NAMESPACE).computeIfAbsent(RunContext.class, k -> {
+            try {
+                RunContext created = new RunContext(SuiteConfig.fromParameters(context::getConfigurationParameter));
+                created.cleanup = context.getConfigurationParameter(SuiteConfig.CLEANUP).map(Boolean::parseBoolean).orElse(true);
+                return created;
+            } catch (RuntimeException e) {
+                return new FailedSetup(e);
+            }
+        });
+        if (run instanceof FailedSetup failed) {
+            throw failed.again();
+        }
+        return (RunContext) run;
     }
 
     /** The run's context if a check already created it. */
     static Optional<RunContext> existing(ExtensionContext context) {
-        return Optional.ofNullable(context.getRoot().getStore(NAMESPACE).get(RunContext.class, RunContext.class));
+        return context.getRoot().getStore(NAMESPACE).get(RunContext.class) instanceof RunContext run ? Optional.of(run) : Optional.empty();
+    }
+
+    /** Why the run's context could not be created. */
+    private record FailedSetup(RuntimeException error) {
+
+        /** The first failure's kind and message, as a new exception (checks may run concurrently). */
+        RuntimeException again() {
+            if (error instanceof org.ddict.operator.SetupException setup) {
+                return new org.ddict.operator.SetupException(setup.kind(), setup.getMessage());
+            }
+            if (error instanceof org.ddict.config.ConfigException) {
+                return new org.ddict.config.ConfigException(error.getMessage());
+            }
+            return error;
+        }
     }
 
     /** The run's requests, deadline, budget and rate limit. */
