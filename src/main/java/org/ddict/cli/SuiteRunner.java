@@ -140,10 +140,11 @@ public final class SuiteRunner {
                             + "\nCatalogue=REQUIREMENTS.md 1.1\nRun.prefix=" + config.runPrefix() + "\n");
             Files.writeString(results.resolve("categories.json"), """
                     [
-                      {"name": "Non-conformance", "matchedStatuses": ["failed"], "messageRegex": "(?s).*DDI-[A-Z]+-[0-9]+.*"},
-                      {"name": "Not arrangeable (setup)", "matchedStatuses": ["skipped"], "messageRegex": "(?s)not arrangeable.*"},
+                      {"name": "Non-conformance", "matchedStatuses": ["failed"], "messageRegex": "(?s)(DDI|SUITE)-[A-Z]+-[0-9]+.*"},
+                      {"name": "Client compatibility (warning)", "matchedStatuses": ["passed", "failed"], "messageRegex": "(?s).*WARN SUITE-CLIENT-.*"},
+                      {"name": "Warning (SHOULD or MAY not met)", "matchedStatuses": ["passed", "failed"], "messageRegex": "(?s).*WARN (DDI|SUITE-SEC)-.*"},
+                      {"name": "Setup problem (not arrangeable, inconclusive, not run)", "matchedStatuses": ["skipped"], "messageRegex": "(?s)(not arrangeable|inconclusive|not run|read-only run).*"},
                       {"name": "Optional feature not offered", "matchedStatuses": ["skipped"], "messageRegex": "(?s)feature Opt:.*"},
-                      {"name": "Read-only run (needs a state change)", "matchedStatuses": ["skipped"], "messageRegex": "(?s)read-only run.*"},
                       {"name": "Broken check (suite error)", "matchedStatuses": ["broken"]}
                     ]
                     """);

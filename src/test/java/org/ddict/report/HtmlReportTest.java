@@ -43,7 +43,7 @@ class HtmlReportTest {
     @BeforeAll
     static void runAgainstADefect() throws IOException {
         java.io.StringWriter out = new java.io.StringWriter();
-        int code = Main.execute(new String[] {"run", "--defect", "sleep-as-seconds", "--only", "BASE", "--reports", reports.toString()},
+        int code = Main.execute(new String[] {"run", "--defect", "base-accepts-post", "--defect", "https-download-only", "--only", "BASE,SUITE-CLIENT-04", "--reports", reports.toString()},
                 new java.io.PrintWriter(out, true), new java.io.PrintWriter(out, true));
         assertThat(code).as(out.toString()).isEqualTo(1);
         index = reports.resolve("allure-report/index.html");
@@ -55,19 +55,19 @@ class HtmlReportTest {
     }
 
     /** The failed check that the defect's requirement was charged to, from the report's own data. */
-    private static JsonNode failedBase09() {
+    private static JsonNode failedBase12() {
         return data.entrySet().stream().filter(e -> e.getKey().startsWith("data/test-cases/"))
                 .map(e -> JSON.readTree(e.getValue()))
                 .filter(t -> t.path("status").asString().equals("failed")
-                        && t.path("statusMessage").asString().startsWith("DDI-BASE-09 (MUST) Polling sleep format"))
-                .findFirst().orElseThrow(() -> new AssertionError("no failed check charged to DDI-BASE-09 in the report"));
+                        && t.path("statusMessage").asString().startsWith("DDI-BASE-12 (MUST) Only GET on the controller base"))
+                .findFirst().orElseThrow(() -> new AssertionError("no failed check charged to DDI-BASE-12 in the report"));
     }
 
     @Test
     void everyFailureShowsRequirementExpectedReceivedAndAMaskedCurlLine() {
-        JsonNode failed = failedBase09();
-        assertThat(failed.path("statusMessage").asString()).contains("Expected: a body valid against controller-base.schema.json")
-                .contains("Received: /config/polling/sleep").contains("Request:  curl -i 'http://127.0.0.1:")
+        JsonNode failed = failedBase12();
+        assertThat(failed.path("statusMessage").asString()).contains("Expected: ").contains("Received: ")
+                .contains("Request:  curl -i -X ").contains("'http://127.0.0.1:")
                 .contains("TargetToken $DDICT_TARGET_TOKEN").contains("Response: HTTP 200");
         assertThat(failed.path("description").asString()).as("the requirement statement").startsWith("**DDI-BASE-");
         assertThat(failed.path("name").asString()).as("a readable title naming the requirement").startsWith("DDI-BASE-");
@@ -80,7 +80,7 @@ class HtmlReportTest {
     void theOverviewCarriesEnvironmentAndCategories() {
         assertThat(data.get("widgets/environment.json")).contains("DDI.server").contains("Suite.version").contains("Verdict")
                 .contains("NON_CONFORMANT");
-        assertThat(data.get("widgets/categories.json")).contains("Non-conformance");
+        assertThat(data.get("widgets/categories.json")).contains("Non-conformance").contains("Client compatibility (warning)");
     }
 
     @Test
@@ -93,12 +93,12 @@ class HtmlReportTest {
         Files.createDirectories(shots);
 
         String overview = render(chromium.get(), "", shots.resolve("overview.png"));
-        assertThat(overview).contains("Non-conformance").contains("DDI.server").contains("BASE — controller base resource and polling")
+        assertThat(overview).contains("Non-conformance").contains("Client compatibility (warning)").contains("DDI.server").contains("BASE — controller base resource and polling")
                 .contains("Verdict");
 
-        String uid = failedBase09().path("uid").asString();
+        String uid = failedBase12().path("uid").asString();
         String check = render(chromium.get(), "#testresult/" + uid, shots.resolve("failed-check.png"));
-        assertThat(check).contains("Failed").contains("DDI-BASE-09 (MUST) Polling sleep format").contains("Expected:")
+        assertThat(check).contains("Failed").contains("DDI-BASE-12 (MUST) Only GET on the controller base").contains("Expected:")
                 .contains("curl -i").contains("$DDICT_TARGET_TOKEN");
         assertThat(shots.resolve("overview.png")).isNotEmptyFile();
         assertThat(shots.resolve("failed-check.png")).isNotEmptyFile();
@@ -107,7 +107,7 @@ class HtmlReportTest {
     /** Renders the report page in headless Chromium: returns its visible text and writes a screenshot. */
     private static String render(Path chromium, String route, Path screenshot) throws Exception {
         String url = index.toUri() + route;
-        run(chromium, "--window-size=1400,1000", "--screenshot=" + screenshot.toAbsolutePath(), url);
+        run(chromium, "--window-size=1400,1700", "--screenshot=" + screenshot.toAbsolutePath(), url);
         String dom = run(chromium, "--dump-dom", url);
         String text = dom.replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<style.*?</style>", " ")
                 .replaceAll("<[^>]+>", " ");

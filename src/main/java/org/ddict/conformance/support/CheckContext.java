@@ -106,7 +106,15 @@ public final class CheckContext {
             System.out.println("WARN " + req.id() + " (" + req.levelText() + "): " + message);
         }
         if (Allure.getLifecycle().getCurrentTestCase().isPresent()) {
-            Allure.step("WARN " + req.id() + " (" + req.levelText() + "): " + message);
+            String line = "WARN " + req.id() + " (" + req.levelText() + "): " + message;
+            Allure.step(line);
+            // the warning also becomes the check's status message, so the report's categories can sort it
+            Allure.getLifecycle().updateTestCase(result -> {
+                io.qameta.allure.model.StatusDetails details = result.getStatusDetails() == null
+                        ? new io.qameta.allure.model.StatusDetails() : result.getStatusDetails();
+                details.setMessage(details.getMessage() == null ? line : details.getMessage() + "\n" + line);
+                result.setStatusDetails(details);
+            });
         }
     }
 
