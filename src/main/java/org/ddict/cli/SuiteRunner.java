@@ -126,7 +126,7 @@ public final class SuiteRunner {
             appendVerdictToEnvironment(results, summary);
         }
         if (options.htmlReport()) {
-            AllureReport.generate(results, reports.resolve("allure-report"));
+            AllureReport.generate(results, reports.resolve("allure-report"), "DDI conformance: " + summary.verdict().name().replace('_', '-'));
         }
         return summary;
     }

@@ -93,7 +93,7 @@ class HtmlReportTest {
         Files.createDirectories(shots);
 
         String overview = render(chromium.get(), "", shots.resolve("overview.png"));
-        assertThat(overview).contains("Non-conformance").contains("Client compatibility (warning)").contains("DDI.server").contains("BASE — controller base resource and polling")
+        assertThat(overview).contains("DDI conformance: NON-CONFORMANT").contains("Non-conformance").contains("Client compatibility (warning)").contains("DDI.server").contains("BASE — controller base resource and polling")
                 .contains("Verdict");
 
         String uid = failedBase12().path("uid").asString();
