@@ -52,7 +52,7 @@ final class Preflight {
                         + config.tenant() + " (GET " + poll.getRawPath() + " answered HTTP " + e.status()
                         + (e.mediaType().isEmpty() ? "" : ", " + e.mediaType()) + "): check --url and --tenant");
             }
-            return org.ddict.config.Capabilities.apply(operator.features(), config.capabilities());
+            return config.resolvedProfile().offered(operator.features(), config.capabilities());
         }
     }
 }

@@ -82,6 +82,17 @@ public final class RunCommand implements Callable<Integer> {
             + "'+CBOR,-PNP' adds/removes, 'TOKEN,RANGE' replaces, '@file' reads the list from a file (see 'list features').")
     String capabilities;
 
+    @Option(names = "--profile", description = "The parts of the catalogue the server claims: a built-in profile, modules joined "
+            + "by '+' (core+download+config), or a JSON/properties file (see 'list profiles'; default: declared).")
+    String profile;
+
+    @Option(names = "--dialect", description = "How hawkBit's known divergences from the published table are judged: "
+            + "hawkbit (default) or published (see 'list dialects').")
+    String dialect;
+
+    @Option(names = "--waivers", description = "JSON file of waivers: requirement, reason, owner, expires (YYYY-MM-DD).")
+    Path waivers;
+
     @Option(names = "--no-html", description = "Skip the Allure HTML report (the other reports are written).")
     boolean noHtml;
 
@@ -94,6 +105,11 @@ public final class RunCommand implements Callable<Integer> {
             Set<Defect> chosen = defects();
             validateOnly();
             org.ddict.config.Capabilities.validate(capabilities);
+            org.ddict.config.Profile.resolve(profile).offered(java.util.Set.of(), capabilities);
+            org.ddict.config.Dialect.parse(dialect);
+            if (waivers != null) {
+                org.ddict.config.Waiver.read(waivers);
+            }
             if (url == null || url.isBlank()) {
                 embedded = ReferenceServer.start(ReferenceServer.Options.defaults().withDefects(chosen));
                 out.println("Embedded reference server on " + embedded.baseUri()
@@ -144,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
         return new SuiteConfig(ddi, embedded != null ? embedded.options().tenant() : tenant, mgmt,
                 embedded != null ? embedded.options().mgmtUser() : mgmtUser,
                 new Secret(embedded != null ? embedded.options().mgmtPassword() : mgmtPassword), gw, operator, t, p,
-                RunPrefix.generate(), reports, capabilities);
+                RunPrefix.generate(), reports, capabilities).judgedBy(profile, org.ddict.config.Dialect.parse(dialect), waivers);
     }
 
     private Set<Defect> defects() {

@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 import org.ddict.conformance.DdiConformanceSuite;
 import org.ddict.conformance.support.ConformanceExtension;
 import org.ddict.config.SuiteConfig;
+import org.ddict.config.Waiver;
 import org.ddict.ddi.Metrics;
 import org.ddict.report.AllureReport;
 import org.ddict.report.ResultCollector;
@@ -58,7 +61,14 @@ public final class SuiteRunner {
     }
 
     public static Summary run(Options options) {
+        return run(options, Clock.systemDefaultZone());
+    }
+
+    /** A run whose waivers are compared with the date of {@code clock}. */
+    public static Summary run(Options options, Clock clock) {
         SuiteConfig config = options.config();
+        Summary.Judging judging = new Summary.Judging(config.resolvedProfile(), config.dialect(),
+                config.waivers() == null ? List.of() : Waiver.read(config.waivers()), LocalDate.now(clock));
         Path reports = config.reportsDir().toAbsolutePath();
         Path results = reports.resolve("allure-results");
         Path junit = reports.resolve("junit");
@@ -114,7 +124,7 @@ public final class SuiteRunner {
                 new Summary.Server(config.ddiUrl().toString(), config.tenant(), config.mgmtUrl().toString(), config.operator(),
                         options.embedded(), options.features()),
                 new Summary.Run(config.runPrefix(), started.toString(), millis, Metrics.requests() - requestsBefore,
-                        (Metrics.serverNanos() - nanosBefore) / 1_000_000, Metrics.retries() - retriesBefore));
+                        (Metrics.serverNanos() - nanosBefore) / 1_000_000, Metrics.retries() - retriesBefore), judging);
         if (options.evidence()) {
             SummaryWriter.write(summary, reports);
         }
@@ -130,9 +140,12 @@ public final class SuiteRunner {
             Files.writeString(results.resolve("environment.properties"),
                     "DDI.server=" + config.ddiUrl() + "\nTenant=" + config.tenant() + "\nManagement=" + config.mgmtUrl()
                             + "\nOperator=" + config.operator() + "\nSuite.version=" + org.ddict.report.SuiteVersion.get()
-                            + "\nCatalogue=REQUIREMENTS.md 1.1\nRun.prefix=" + config.runPrefix() + "\n");
+                            + "\nCatalogue=REQUIREMENTS.md 1.1\nRun.prefix=" + config.runPrefix()
+                            + "\nProfile=" + config.resolvedProfile().name() + "\nDialect=" + config.dialect() + "\n");
             Files.writeString(results.resolve("categories.json"), """
                     [
+                      {"name": "Specification ambiguity", "matchedStatuses": ["passed", "failed"], "messageRegex": "(?s).*(Specification ambiguity|HB-DEV-[0-9]+).*"},
+                      {"name": "Not claimed by the profile", "matchedStatuses": ["skipped"], "messageRegex": "(?s)not claimed by profile.*"},
                       {"name": "Non-conformance", "matchedStatuses": ["failed"], "messageRegex": "(?s).*DDI-[A-Z]+-[0-9]+.*"},
                       {"name": "Not arrangeable (setup)", "matchedStatuses": ["skipped"], "messageRegex": "(?s)not arrangeable.*"},
                       {"name": "Optional feature not offered", "matchedStatuses": ["skipped"], "messageRegex": "(?s)feature Opt:.*"},

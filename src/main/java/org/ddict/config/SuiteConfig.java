@@ -24,7 +24,10 @@ public record SuiteConfig(
         int parallelism,
         String runPrefix,
         Path reportsDir,
-        String capabilities) {
+        String capabilities,
+        String profile,
+        Dialect dialect,
+        Path waivers) {
 
     /** Configuration parameter keys (also accepted as {@code -Dddi.url=…} system properties). */
     public static final String URL = "ddi.url";
@@ -39,12 +42,37 @@ public record SuiteConfig(
     public static final String RUN_PREFIX = "ddi.run.prefix";
     public static final String REPORTS = "ddi.reports";
     public static final String CAPABILITIES = "ddi.capabilities";
+    /** A profile name, a {@code +} composition of modules, or a profile file ({@link Profile}). */
+    public static final String PROFILE = "ddi.profile";
+    /** {@code hawkbit} (default) or {@code published} ({@link Dialect}). */
+    public static final String DIALECT = "ddi.dialect";
+    /** A waivers file ({@link Waiver}). */
+    public static final String WAIVERS = "ddi.waivers";
     /** {@code false} skips deleting what the run created: only for the self-validation, whose server is discarded. */
     public static final String CLEANUP = "ddi.cleanup";
 
     public SuiteConfig {
         ddiUrl = stripTrailingSlash(ddiUrl);
         mgmtUrl = stripTrailingSlash(mgmtUrl);
+        dialect = dialect == null ? Dialect.HAWKBIT : dialect;
+    }
+
+    /** The same settings with the default profile, dialect and no waivers. */
+    public SuiteConfig(URI ddiUrl, String tenant, URI mgmtUrl, String mgmtUser, Secret mgmtPassword, Optional<Secret> gatewayToken,
+            String operator, Duration timeout, int parallelism, String runPrefix, Path reportsDir, String capabilities) {
+        this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir,
+                capabilities, null, Dialect.HAWKBIT, null);
+    }
+
+    /** The same settings with another profile, dialect and waivers file. */
+    public SuiteConfig judgedBy(String profile, Dialect dialect, Path waivers) {
+        return new SuiteConfig(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism,
+                runPrefix, reportsDir, capabilities, profile, dialect, waivers);
+    }
+
+    /** The profile this run judges by ({@code declared} unless set). */
+    public Profile resolvedProfile() {
+        return Profile.resolve(profile);
     }
 
     /** The same settings without a capability override. */
@@ -70,6 +98,13 @@ public record SuiteConfig(
         if (capabilities != null && !capabilities.isBlank()) {
             p.put(CAPABILITIES, capabilities);
         }
+        if (profile != null && !profile.isBlank()) {
+            p.put(PROFILE, profile);
+        }
+        p.put(DIALECT, dialect.key());
+        if (waivers != null) {
+            p.put(WAIVERS, waivers.toString());
+        }
         return p;
     }
 
@@ -90,7 +125,10 @@ public record SuiteConfig(
                 parameters.apply(PARALLELISM).map(Integer::parseInt).orElse(defaultParallelism()),
                 parameters.apply(RUN_PREFIX).orElseGet(RunPrefix::generate),
                 Path.of(parameters.apply(REPORTS).orElse("reports")),
-                parameters.apply(CAPABILITIES).orElse(null));
+                parameters.apply(CAPABILITIES).orElse(null),
+                parameters.apply(PROFILE).orElse(null),
+                Dialect.parse(parameters.apply(DIALECT).orElse(null)),
+                parameters.apply(WAIVERS).map(Path::of).orElse(null));
     }
 
     public static int defaultParallelism() {
@@ -103,6 +141,9 @@ public record SuiteConfig(
                 + "Management   " + mgmtUrl + "  (operator " + operator + ", user " + mgmtUser + ", password " + mgmtPassword + ")\n"
                 + "Gateway key  " + gatewayToken.map(Secret::toString).orElse("(ask the operator)") + "\n"
                 + (capabilities == null ? "" : "Capabilities " + capabilities + "\n")
+                + (profile == null && dialect == Dialect.HAWKBIT && waivers == null ? ""
+                        : "Judged by    profile " + resolvedProfile().name() + ", dialect " + dialect
+                                + (waivers == null ? "" : ", waivers " + waivers) + "\n")
                 + "Run prefix   " + runPrefix + "   timeout " + Durations.format(timeout) + "   parallel " + parallelism;
     }
 

@@ -966,7 +966,8 @@ final class DdiHandler {
                 }
             }
             case "rejected" -> {
-                store.addStatus(a, "cancel_rejected", messages(f, List.of("Target rejected the cancellation request.")),
+                store.addStatus(a, store.options.publishedTable() ? "warning" : "cancel_rejected",
+                        messages(f, List.of("Target rejected the cancellation request.")),
                         f.timestamp(), f.code());
                 if (store.has(Defect.CANCEL_REJECTED_CLOSES)) {
                     closeCanceled(a);
@@ -975,7 +976,7 @@ final class DdiHandler {
                 }
             }
             case "canceled" -> {
-                String type = store.has(Defect.CANCEL_CANCELED_AS_ERROR) ? "error" : "warning";
+                String type = store.has(Defect.CANCEL_CANCELED_AS_ERROR) ? "error" : store.options.publishedTable() ? "canceled" : "warning";
                 store.addStatus(a, type,
                         messages(f, List.of("Target reported cancel for a cancel which is not supported by the server.")),
                         f.timestamp(), f.code());
@@ -983,7 +984,9 @@ final class DdiHandler {
             default -> {
                 List<String> nullMessage = new ArrayList<>();
                 nullMessage.add(null);
-                store.addStatus(a, "running", messages(f, nullMessage), f.timestamp(), f.code());
+                String type = !store.options.publishedTable() ? "running"
+                        : exec.equals("download") ? "download" : exec.equals("downloaded") ? "downloaded" : "running";
+                store.addStatus(a, type, messages(f, nullMessage), f.timestamp(), f.code());
                 if (store.has(Defect.CANCEL_PROCEEDING_CLOSES) && exec.equals("proceeding")) {
                     closeCanceled(a);
                 }
