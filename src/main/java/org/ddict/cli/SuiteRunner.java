@@ -77,7 +77,7 @@ public final class SuiteRunner {
             clean(results);
             clean(junit);
             clean(reports.resolve("allure-report"));
-            writeAllureMetadata(results, config);
+            writeAllureMetadata(results, config, judging);
             AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
             Allure.setLifecycle(lifecycle);
             launcherConfig.addTestExecutionListeners(new AllureJunitPlatform(lifecycle));
@@ -134,7 +134,7 @@ public final class SuiteRunner {
         return summary;
     }
 
-    private static void writeAllureMetadata(Path results, SuiteConfig config) {
+    private static void writeAllureMetadata(Path results, SuiteConfig config, Summary.Judging judging) {
         try {
             Files.createDirectories(results);
             Files.writeString(results.resolve("environment.properties"),
@@ -142,8 +142,14 @@ public final class SuiteRunner {
                             + "\nOperator=" + config.operator() + "\nSuite.version=" + org.ddict.report.SuiteVersion.get()
                             + "\nCatalogue=REQUIREMENTS.md 1.1\nRun.prefix=" + config.runPrefix()
                             + "\nProfile=" + config.resolvedProfile().name() + "\nDialect=" + config.dialect() + "\n");
+            // failures of requirements with a waiver in force get their own category, ahead of "Non-conformance"
+            String waived = judging.waivers().stream().filter(w -> w.validOn(judging.today()))
+                    .map(w -> w.requirement().id()).collect(java.util.stream.Collectors.joining("|"));
+            String waivedCategory = waived.isEmpty() ? ""
+                    : "\n  {\"name\": \"Waived (allowed to fail)\", \"matchedStatuses\": [\"failed\"], \"messageRegex\": \"(?s)[^\\\\n]*("
+                            + waived + ") \\\\(.*\"},";
             Files.writeString(results.resolve("categories.json"), """
-                    [
+                    [%s
                       {"name": "Specification ambiguity", "matchedStatuses": ["passed", "failed"], "messageRegex": "(?s).*(Specification ambiguity|HB-DEV-[0-9]+).*"},
                       {"name": "Not claimed by the profile", "matchedStatuses": ["skipped"], "messageRegex": "(?s)not claimed by profile.*"},
                       {"name": "Non-conformance", "matchedStatuses": ["failed"], "messageRegex": "(?s).*DDI-[A-Z]+-[0-9]+.*"},
@@ -151,7 +157,7 @@ public final class SuiteRunner {
                       {"name": "Optional feature not offered", "matchedStatuses": ["skipped"], "messageRegex": "(?s)feature Opt:.*"},
                       {"name": "Broken check (suite error)", "matchedStatuses": ["broken"]}
                     ]
-                    """);
+                    """.formatted(waivedCategory));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + results, e);
         }

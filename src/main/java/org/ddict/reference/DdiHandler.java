@@ -984,8 +984,9 @@ final class DdiHandler {
             default -> {
                 List<String> nullMessage = new ArrayList<>();
                 nullMessage.add(null);
-                String type = !store.options.publishedTable() ? "running"
-                        : exec.equals("download") ? "download" : exec.equals("downloaded") ? "downloaded" : "running";
+                boolean downloading = exec.equals("download") || exec.equals("downloaded");
+                String type = !downloading ? "running" : store.has(Defect.CANCEL_DOWNLOAD_AS_WARNING) ? "warning"
+                        : store.options.publishedTable() ? exec : "running";
                 store.addStatus(a, type, messages(f, nullMessage), f.timestamp(), f.code());
                 if (store.has(Defect.CANCEL_PROCEEDING_CLOSES) && exec.equals("proceeding")) {
                     closeCanceled(a);
