@@ -123,11 +123,14 @@ public record Profile(String name, Set<Area> areas, Set<Feature> features, Strin
             return declared();
         }
         String v = value.trim();
+        List<String> names = List.of(v.split("\\+"));
+        boolean modulesOnly = names.stream().allMatch(n -> modules().containsKey(n.trim().toLowerCase(Locale.ROOT)));
         Path file = Path.of(v.startsWith("@") ? v.substring(1) : v);
-        if (v.startsWith("@") || v.endsWith(".json") || v.endsWith(".properties") || Files.isRegularFile(file)) {
+        // module names win over a file of the same name in the working directory (a core dump called "core")
+        if (!modulesOnly && (v.startsWith("@") || v.endsWith(".json") || v.endsWith(".properties") || Files.isRegularFile(file))) {
             return read(file);
         }
-        return compose(v, List.of(v.split("\\+")), List.of(), List.of(), "built-in");
+        return compose(v, names, List.of(), List.of(), "built-in");
     }
 
     private static Profile read(Path file) {
