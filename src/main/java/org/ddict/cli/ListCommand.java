@@ -12,14 +12,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code list requirements|defects|features|faults}. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the requirement catalogue, the optional features, or the reference server's defects and faults.")
+/** {@code list requirements|defects|features|faults|profiles|dialects}. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the requirement catalogue, the optional features, "
+        + "the profiles and dialects, or the reference server's defects and faults.")
 public final class ListCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "WHAT", description = "requirements | defects | features | faults")
+    @Parameters(paramLabel = "WHAT", description = "requirements | defects | features | faults | profiles | dialects")
     String what;
 
     @Override
@@ -56,8 +57,30 @@ public final class ListCommand implements Callable<Integer> {
                             .filter(r -> r.feature().filter(f::equals).isPresent()).map(Req::id).toArray()));
                 }
             }
+            case "profiles" -> {
+                out.printf("%-22s %s%n", "PROFILE", "CLAIMS (--profile NAME, modules joined by '+', or a JSON/properties file)");
+                for (org.ddict.config.Profile p : org.ddict.config.Profile.builtIns()) {
+                    out.printf("%-22s %s%n", p.name(), p.describe());
+                }
+                out.printf("%nMODULES%n");
+                org.ddict.config.Profile.modules().values().forEach(m -> out.printf("%-22s areas %s; features %s%n", m.name(),
+                        m.areas().isEmpty() ? "-" : Main.joined(m.areas().toArray()),
+                        m.features().isEmpty() ? "-" : Main.joined(m.features().toArray())));
+                out.println("A Core requirement is claimed when its area is, an Opt: requirement when its feature is.");
+            }
+            case "dialects" -> {
+                out.printf("%-10s %s%n", "DIALECT", "JUDGES hawkBit's known divergences from the published table (--dialect)");
+                for (org.ddict.config.Dialect d : org.ddict.config.Dialect.values()) {
+                    out.printf("%-10s %s%n", d.key(), d.description());
+                }
+                out.printf("%n%-10s %-14s %s%n", "DIVERGENCE", "REQUIREMENT", "PUBLISHED TABLE / HAWKBIT");
+                for (org.ddict.catalogue.Divergence d : org.ddict.catalogue.Divergence.values()) {
+                    out.printf("%-10s %-14s published: %s%n%-25s hawkbit:   %s%n", d.id(), d.requirement().id(), d.published(), "", d.hawkbit());
+                }
+            }
             default -> {
-                spec.commandLine().getErr().println("error: unknown list '" + what + "' (requirements | defects | features | faults)");
+                spec.commandLine().getErr().println("error: unknown list '" + what
+                        + "' (requirements | defects | features | faults | profiles | dialects)");
                 return Main.BAD_USAGE;
             }
         }

@@ -63,7 +63,7 @@ final class Preflight {
             if (e.status() == 404 || e.status() == 405 || (e.status() == 200 && e.jsonIfParsable().isEmpty())) {
                 throw notDdi(config, e);
             }
-            return new Result(org.ddict.config.Capabilities.apply(operator.features(), config.capabilities()), identity(e, operator));
+            return new Result(config.resolvedProfile().offered(operator.features(), config.capabilities()), identity(e, operator));
         }
     }
 

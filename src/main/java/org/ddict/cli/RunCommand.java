@@ -109,6 +109,17 @@ public final class RunCommand implements Callable<Integer> {
             + "suite version and jar SHA-256, server identity.")
     Path bundle;
 
+    @Option(names = "--profile", description = "The parts of the catalogue the server claims: a built-in profile, modules joined "
+            + "by '+' (core+download+config), or a JSON/properties file (see 'list profiles'; default: declared).")
+    String profile;
+
+    @Option(names = "--dialect", description = "How hawkBit's known divergences from the published table are judged: "
+            + "hawkbit (default) or published (see 'list dialects').")
+    String dialect;
+
+    @Option(names = "--waivers", description = "JSON file of waivers: requirement, reason, owner, expires (YYYY-MM-DD).")
+    Path waivers;
+
     @Option(names = "--no-html", description = "Skip the Allure HTML report (the other reports are written).")
     boolean noHtml;
 
@@ -126,6 +137,11 @@ public final class RunCommand implements Callable<Integer> {
             Set<Fault> hostile = faults(this.faults);
             validateOnly();
             org.ddict.config.Capabilities.validate(capabilities);
+            org.ddict.config.Profile.resolve(profile).offered(java.util.Set.of(), capabilities);
+            org.ddict.config.Dialect.parse(dialect);
+            if (waivers != null) {
+                org.ddict.config.Waiver.read(waivers);
+            }
             if (url == null || url.isBlank()) {
                 embedded = ReferenceServer.start(ReferenceServer.Options.defaults().withDefects(chosen).withFaults(hostile));
                 if (latency != null) {
@@ -197,7 +213,7 @@ public final class RunCommand implements Callable<Integer> {
         return new SuiteConfig(ddi, embedded != null ? embedded.options().tenant() : tenant, mgmt,
                 embedded != null ? embedded.options().mgmtUser() : mgmtUser,
                 new Secret(embedded != null ? embedded.options().mgmtPassword() : mgmtPassword), gw, operator, t, p,
-                RunPrefix.generate(), reports, capabilities, limits(), readOnly);
+                RunPrefix.generate(), reports, capabilities, limits(), readOnly, profile, org.ddict.config.Dialect.parse(dialect), waivers);
     }
 
     private Limits limits() {
@@ -225,14 +241,24 @@ public final class RunCommand implements Callable<Integer> {
         o.put("parallel", Integer.toString(config.parallelism()));
         o.put("limits", Traffic.of(config.limits()).limits());
         o.put("defects", defects.isEmpty() ? "(none)" : String.join(",", defects));
+        o.put("profile", config.resolvedProfile().name() + " (" + config.resolvedProfile().describe() + ")");
+        o.put("dialect", config.dialect().key());
+        o.put("waivers", waivers == null ? "(none)" : waivers.getFileName().toString());
+        o.put("readOnly", Boolean.toString(config.readOnly()));
         return o;
     }
 
-    /** Files the user handed to the run (capabilities list), copied into the bundle. */
+    /** Files the user handed to the run (capabilities list, profile, waivers), copied into the bundle. */
     private List<Path> inputFiles() {
         List<Path> files = new ArrayList<>();
         if (capabilities != null && capabilities.startsWith("@")) {
             files.add(Path.of(capabilities.substring(1)));
+        }
+        if (profile != null && java.nio.file.Files.isRegularFile(Path.of(profile))) {
+            files.add(Path.of(profile));
+        }
+        if (waivers != null) {
+            files.add(waivers);
         }
         return files;
     }

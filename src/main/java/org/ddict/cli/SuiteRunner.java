@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.stream.Stream;
 import org.ddict.conformance.DdiConformanceSuite;
 import org.ddict.conformance.support.ConformanceExtension;
 import org.ddict.config.SuiteConfig;
+import org.ddict.config.Waiver;
 import org.ddict.ddi.Traffic;
 import org.ddict.report.AllureReport;
 import org.ddict.report.ResultCollector;
@@ -58,7 +61,14 @@ public final class SuiteRunner {
     }
 
     public static Summary run(Options options) {
+        return run(options, Clock.systemDefaultZone());
+    }
+
+    /** A run whose waivers are compared with the date of {@code clock}. */
+    public static Summary run(Options options, Clock clock) {
         SuiteConfig config = options.config();
+        Summary.Judging judging = new Summary.Judging(config.resolvedProfile(), config.dialect(),
+                config.waivers() == null ? List.of() : Waiver.read(config.waivers()), LocalDate.now(clock));
         Path reports = config.reportsDir().toAbsolutePath();
         Path results = reports.resolve("allure-results");
         Path junit = reports.resolve("junit");
@@ -67,7 +77,7 @@ public final class SuiteRunner {
             clean(results);
             clean(junit);
             clean(reports.resolve("allure-report"));
-            writeAllureMetadata(results, config);
+            writeAllureMetadata(results, config, judging);
             AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
             Allure.setLifecycle(lifecycle);
             launcherConfig.addTestExecutionListeners(new AllureJunitPlatform(lifecycle));
@@ -118,7 +128,7 @@ public final class SuiteRunner {
                         options.embedded(), options.features()),
                 new Summary.Run(config.runPrefix(), started.toString(), millis, traffic.requests(), traffic.serverMillis(),
                         traffic.retries(), traffic.limits(), traffic.stoppedBecause().orElse(null),
-                        config.readOnly()));
+                        config.readOnly()), judging);
         if (options.evidence()) {
             SummaryWriter.write(summary, reports);
         }
@@ -131,15 +141,24 @@ public final class SuiteRunner {
         return summary;
     }
 
-    private static void writeAllureMetadata(Path results, SuiteConfig config) {
+    private static void writeAllureMetadata(Path results, SuiteConfig config, Summary.Judging judging) {
         try {
             Files.createDirectories(results);
             Files.writeString(results.resolve("environment.properties"),
                     "DDI.server=" + config.ddiUrl() + "\nTenant=" + config.tenant() + "\nManagement=" + config.mgmtUrl()
                             + "\nOperator=" + config.operator() + "\nSuite.version=" + org.ddict.report.SuiteVersion.get()
-                            + "\nCatalogue=REQUIREMENTS.md 1.1\nRun.prefix=" + config.runPrefix() + "\n");
+                            + "\nCatalogue=REQUIREMENTS.md 1.1\nRun.prefix=" + config.runPrefix()
+                            + "\nProfile=" + config.resolvedProfile().name() + "\nDialect=" + config.dialect() + "\n");
+            // failures of requirements with a waiver in force get their own category, ahead of "Non-conformance"
+            String waived = judging.waivers().stream().filter(w -> w.validOn(judging.today()))
+                    .map(w -> w.requirement().id()).collect(java.util.stream.Collectors.joining("|"));
+            String waivedCategory = waived.isEmpty() ? ""
+                    : "\n  {\"name\": \"Waived (allowed to fail)\", \"matchedStatuses\": [\"failed\"], \"messageRegex\": \"(?s)[^\\\\n]*("
+                            + waived + ") \\\\(.*\"},";
             Files.writeString(results.resolve("categories.json"), """
-                    [
+                    [%s
+                      {"name": "Specification ambiguity", "matchedStatuses": ["passed", "failed"], "messageRegex": "(?s).*(Specification ambiguity|HB-DEV-[0-9]+).*"},
+                      {"name": "Not claimed by the profile", "matchedStatuses": ["skipped"], "messageRegex": "(?s)not claimed by profile.*"},
                       {"name": "Non-conformance", "matchedStatuses": ["failed"], "messageRegex": "(?s)(DDI|SUITE)-[A-Z]+-[0-9]+.*"},
                       {"name": "Client compatibility (warning)", "matchedStatuses": ["passed", "failed"], "messageRegex": "(?s).*WARN SUITE-CLIENT-.*"},
                       {"name": "Warning (SHOULD or MAY not met)", "matchedStatuses": ["passed", "failed"], "messageRegex": "(?s).*WARN (DDI|SUITE-SEC)-.*"},
@@ -147,7 +166,7 @@ public final class SuiteRunner {
                       {"name": "Optional feature not offered", "matchedStatuses": ["skipped"], "messageRegex": "(?s)feature Opt:.*"},
                       {"name": "Broken check (suite error)", "matchedStatuses": ["broken"]}
                     ]
-                    """);
+                    """.formatted(waivedCategory));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + results, e);
         }

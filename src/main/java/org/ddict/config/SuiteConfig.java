@@ -26,7 +26,10 @@ public record SuiteConfig(
         Path reportsDir,
         String capabilities,
         Limits limits,
-        boolean readOnly) {
+        boolean readOnly,
+        String profile,
+        Dialect dialect,
+        Path waivers) {
 
     /** Configuration parameter keys (also accepted as {@code -Dddi.url=…} system properties). */
     public static final String URL = "ddi.url";
@@ -44,6 +47,12 @@ public record SuiteConfig(
     public static final String DEADLINE = "ddi.deadline";
     public static final String BUDGET = "ddi.budget";
     public static final String RATE = "ddi.rate";
+    /** A profile name, a {@code +} composition of modules, or a profile file ({@link Profile}). */
+    public static final String PROFILE = "ddi.profile";
+    /** {@code hawkbit} (default) or {@code published} ({@link Dialect}). */
+    public static final String DIALECT = "ddi.dialect";
+    /** A waivers file ({@link Waiver}). */
+    public static final String WAIVERS = "ddi.waivers";
     /** {@code false} skips deleting what the run created: only for the self-validation, whose server is discarded. */
     public static final String CLEANUP = "ddi.cleanup";
     /** {@code true}: no state-changing Management API request, no plug-and-play registration; checks needing one are skipped. */
@@ -53,26 +62,38 @@ public record SuiteConfig(
         ddiUrl = stripTrailingSlash(ddiUrl);
         mgmtUrl = stripTrailingSlash(mgmtUrl);
         limits = limits == null ? Limits.NONE : limits;
+        dialect = dialect == null ? Dialect.HAWKBIT : dialect;
     }
 
-    /** The same settings without limits (no deadline, budget or rate), not read-only. */
+    /** The same settings without limits (no deadline, budget or rate), not read-only, judged by the defaults. */
     public SuiteConfig(URI ddiUrl, String tenant, URI mgmtUrl, String mgmtUser, Secret mgmtPassword, Optional<Secret> gatewayToken,
             String operator, Duration timeout, int parallelism, String runPrefix, Path reportsDir, String capabilities) {
         this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir,
-                capabilities, Limits.NONE, false);
+                capabilities, Limits.NONE, false, null, Dialect.HAWKBIT, null);
+    }
+
+    /** The same settings with another profile, dialect and waivers file. */
+    public SuiteConfig judgedBy(String profile, Dialect dialect, Path waivers) {
+        return new SuiteConfig(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism,
+                runPrefix, reportsDir, capabilities, limits, readOnly, profile, dialect, waivers);
+    }
+
+    /** The profile this run judges by ({@code declared} unless set). */
+    public Profile resolvedProfile() {
+        return Profile.resolve(profile);
     }
 
     /** The same settings without a capability override. */
     public SuiteConfig(URI ddiUrl, String tenant, URI mgmtUrl, String mgmtUser, Secret mgmtPassword, Optional<Secret> gatewayToken,
             String operator, Duration timeout, int parallelism, String runPrefix, Path reportsDir) {
         this(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism, runPrefix, reportsDir,
-                null, Limits.NONE, false);
+                null);
     }
 
     /** The same settings with these limits. */
     public SuiteConfig withLimits(Limits l) {
         return new SuiteConfig(ddiUrl, tenant, mgmtUrl, mgmtUser, mgmtPassword, gatewayToken, operator, timeout, parallelism,
-                runPrefix, reportsDir, capabilities, l, readOnly);
+                runPrefix, reportsDir, capabilities, l, readOnly, profile, dialect, waivers);
     }
 
     /** The settings as configuration parameters, for the JUnit launcher (secrets included: they never reach a report). */
@@ -101,6 +122,13 @@ public record SuiteConfig(
         }
         if (readOnly) {
             p.put(READ_ONLY, "true");
+        }
+        if (profile != null && !profile.isBlank()) {
+            p.put(PROFILE, profile);
+        }
+        p.put(DIALECT, dialect.key());
+        if (waivers != null) {
+            p.put(WAIVERS, waivers.toString());
         }
         return p;
     }
@@ -140,7 +168,10 @@ public record SuiteConfig(
                 new Limits(parameters.apply(DEADLINE).map(Durations::parse),
                         parameters.apply(BUDGET).map(b -> parseCount(BUDGET, b)).orElse(0L),
                         parameters.apply(RATE).map(org.ddict.ddi.Traffic::parseRate).orElse(0.0)),
-                parameters.apply(READ_ONLY).map(Boolean::parseBoolean).orElse(false));
+                parameters.apply(READ_ONLY).map(Boolean::parseBoolean).orElse(false),
+                parameters.apply(PROFILE).orElse(null),
+                Dialect.parse(parameters.apply(DIALECT).orElse(null)),
+                parameters.apply(WAIVERS).map(Path::of).orElse(null));
     }
 
     private static long parseCount(String key, String value) {
@@ -163,6 +194,9 @@ public record SuiteConfig(
                 + (capabilities == null ? "" : "Capabilities " + capabilities + "\n")
                 + (readOnly ? "Read-only    yes: no state-changing Management API request, no plug-and-play registration;"
                         + " checks that need one are skipped\n" : "")
+                + (profile == null && dialect == Dialect.HAWKBIT && waivers == null ? ""
+                        : "Judged by    profile " + resolvedProfile().name() + ", dialect " + dialect
+                                + (waivers == null ? "" : ", waivers " + waivers) + "\n")
                 + "Run prefix   " + runPrefix + "   timeout " + Durations.format(timeout) + "   parallel " + parallelism
                 + (limits.equals(Limits.NONE) ? "" : "\nLimits       " + describeLimits());
     }

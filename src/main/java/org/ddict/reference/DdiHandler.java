@@ -1036,7 +1036,8 @@ final class DdiHandler {
                 }
             }
             case "rejected" -> {
-                store.addStatus(a, "cancel_rejected", messages(f, List.of("Target rejected the cancellation request.")),
+                store.addStatus(a, store.options.publishedTable() ? "warning" : "cancel_rejected",
+                        messages(f, List.of("Target rejected the cancellation request.")),
                         f.timestamp(), f.code());
                 if (store.has(Defect.CANCEL_REJECTED_CLOSES)) {
                     closeCanceled(a);
@@ -1045,7 +1046,7 @@ final class DdiHandler {
                 }
             }
             case "canceled" -> {
-                String type = store.has(Defect.CANCEL_CANCELED_AS_ERROR) ? "error" : "warning";
+                String type = store.has(Defect.CANCEL_CANCELED_AS_ERROR) ? "error" : store.options.publishedTable() ? "canceled" : "warning";
                 store.addStatus(a, type,
                         messages(f, List.of("Target reported cancel for a cancel which is not supported by the server.")),
                         f.timestamp(), f.code());
@@ -1053,7 +1054,10 @@ final class DdiHandler {
             default -> {
                 List<String> nullMessage = new ArrayList<>();
                 nullMessage.add(null);
-                store.addStatus(a, "running", messages(f, nullMessage), f.timestamp(), f.code());
+                boolean downloading = exec.equals("download") || exec.equals("downloaded");
+                String type = !downloading ? "running" : store.has(Defect.CANCEL_DOWNLOAD_AS_WARNING) ? "warning"
+                        : store.options.publishedTable() ? exec : "running";
+                store.addStatus(a, type, messages(f, nullMessage), f.timestamp(), f.code());
                 if (store.has(Defect.CANCEL_PROCEEDING_CLOSES) && exec.equals("proceeding")) {
                     closeCanceled(a);
                 }

@@ -213,9 +213,14 @@ public final class ReferenceServer implements AutoCloseable {
         }
     }
 
-    /** Start-up options; {@code port 0} binds a free port. */
+    /**
+     * Start-up options; {@code port 0} binds a free port. {@code publishedTable}: the cancel channel records feedback as
+     * the published mapping table says instead of as hawkBit does (catalogue §5.1 HB-DEV-01..03) — not a defect, the
+     * other reading of a specification ambiguity.
+     */
     public record Options(int port, String tenant, String mgmtUser, String mgmtPassword,
-                          String gatewayToken, String pollingTime, Set<Defect> defects, Set<Fault> faults) {
+                          String gatewayToken, String pollingTime, Set<Defect> defects, Set<Fault> faults,
+                          boolean publishedTable) {
 
         public Options {
             defects = defects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(defects));
@@ -224,40 +229,45 @@ public final class ReferenceServer implements AutoCloseable {
 
         public Options(int port, String tenant, String mgmtUser, String mgmtPassword, String gatewayToken,
                        String pollingTime, Set<Defect> defects) {
-            this(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, Set.of());
+            this(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, Set.of(), false);
         }
 
         public static Options defaults() {
-            return new Options(0, "DEFAULT", "admin", "admin", Store.randomHex32(), "00:05:00", Set.of(), Set.of());
+            return new Options(0, "DEFAULT", "admin", "admin", Store.randomHex32(), "00:05:00", Set.of(), Set.of(), false);
         }
 
         public Options withPort(int p) {
-            return new Options(p, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, faults);
+            return new Options(p, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, faults, publishedTable);
         }
 
         public Options withTenant(String t) {
-            return new Options(port, t, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, faults);
+            return new Options(port, t, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, faults, publishedTable);
         }
 
         public Options withCredentials(String user, String password) {
-            return new Options(port, tenant, user, password, gatewayToken, pollingTime, defects, faults);
+            return new Options(port, tenant, user, password, gatewayToken, pollingTime, defects, faults, publishedTable);
         }
 
         public Options withGatewayToken(String g) {
-            return new Options(port, tenant, mgmtUser, mgmtPassword, g, pollingTime, defects, faults);
+            return new Options(port, tenant, mgmtUser, mgmtPassword, g, pollingTime, defects, faults, publishedTable);
         }
 
         public Options withPollingTime(String p) {
-            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, p, defects, faults);
+            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, p, defects, faults, publishedTable);
         }
 
         public Options withDefects(Collection<Defect> d) {
-            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, Set.copyOf(d), faults);
+            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, Set.copyOf(d), faults, publishedTable);
         }
 
         /** Hostile behaviour on chosen DDI resources ({@link Fault}); empty for a well-behaved server. */
         public Options withFaults(Collection<Fault> f) {
-            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, Set.copyOf(f));
+            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, Set.copyOf(f), publishedTable);
+        }
+
+        /** Cancel-channel feedback recorded per the published mapping table (HB-DEV-01..03 the other way). */
+        public Options withPublishedTable(boolean published) {
+            return new Options(port, tenant, mgmtUser, mgmtPassword, gatewayToken, pollingTime, defects, faults, published);
         }
     }
 }

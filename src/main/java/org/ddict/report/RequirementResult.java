@@ -8,6 +8,8 @@ import org.ddict.catalogue.Req;
 public record RequirementResult(Req requirement, Status status, List<String> checks, String reason) {
 
     public enum Status {
-        PASS, FAIL, WARN, SKIP
+        PASS, FAIL, WARN, SKIP,
+        /** Broken, but the server holds an unexpired waiver for it: reported, and does not make it non-conformant. */
+        WAIVED
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ddict.catalogue.Area;
 import org.ddict.catalogue.Req;
+import org.ddict.conformance.support.Ambiguity;
 import org.ddict.conformance.support.ConformanceFailure;
 import org.ddict.conformance.support.Requirement;
 import org.ddict.conformance.support.Warning;
@@ -33,6 +34,7 @@ public final class ResultCollector implements TestExecutionListener {
     private final PrintWriter progress;
     private final List<CheckResult> results = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, List<Warning>> warnings = new ConcurrentHashMap<>();
+    private final Map<String, List<Ambiguity>> ambiguities = new ConcurrentHashMap<>();
     private final Map<String, Long> started = new ConcurrentHashMap<>();
     private final Map<Area, AtomicInteger> remaining = new EnumMap<>(Area.class);
     private final Map<Area, int[]> tally = new EnumMap<>(Area.class);
@@ -68,6 +70,8 @@ public final class ResultCollector implements TestExecutionListener {
                         .computeIfAbsent(id.getUniqueId(), k -> Collections.synchronizedList(new ArrayList<>()))
                         .add(new Warning(r, value)));
             }
+            Ambiguity.fromEntry(key, value).ifPresent(a -> ambiguities
+                    .computeIfAbsent(id.getUniqueId(), k -> Collections.synchronizedList(new ArrayList<>())).add(a));
         });
     }
 
@@ -113,7 +117,8 @@ public final class ResultCollector implements TestExecutionListener {
                 .orElse(id.getDisplayName());
         Area area = reqs.get(0).area();
         results.add(new CheckResult(name, id.getDisplayName(), area, reqs, outcome, charged, reason,
-                List.copyOf(warnings.getOrDefault(id.getUniqueId(), List.of())), millis));
+                List.copyOf(warnings.getOrDefault(id.getUniqueId(), List.of())), millis,
+                List.copyOf(ambiguities.getOrDefault(id.getUniqueId(), List.of()))));
         AtomicInteger left = remaining.get(area);
         int[] t = tally.get(area);
         if (left != null && t != null) {

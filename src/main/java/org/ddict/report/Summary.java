@@ -8,17 +8,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.ddict.catalogue.Divergence;
 import org.ddict.catalogue.Level;
 import org.ddict.catalogue.Req;
+import org.ddict.config.Dialect;
+import org.ddict.config.Profile;
+import org.ddict.config.Waiver;
 import org.ddict.report.RequirementResult.Status;
 
 /**
  * The compliance verdict of a run: one status per catalogue requirement. A requirement FAILs when a check found it
  * broken and it is a MUST; a broken SHOULD or MAY, or a warning, makes it WARN; it PASSes when a check verified it;
- * otherwise it is SKIPped with the reason. Only a FAIL makes the server NON_CONFORMANT.
+ * otherwise it is SKIPped with the reason. Then the {@link Judging}: a requirement outside the claimed profile is SKIP; a
+ * broken one with an unexpired waiver is WAIVED, with an expired one it stays broken and names the waiver; a waiver for
+ * a requirement that is not broken is stale. Only a FAIL makes the server NON_CONFORMANT.
  */
 public record Summary(Verdict verdict, String suiteVersion, Server server, Run run, List<RequirementResult> requirements,
-        List<CheckResult> checks) {
+        List<CheckResult> checks, Assessment assessment) {
 
     public enum Verdict {
         CONFORMANT, NON_CONFORMANT,
@@ -46,14 +55,92 @@ public record Summary(Verdict verdict, String suiteVersion, Server server, Run r
         }
     }
 
+    /** How the results are judged: the profile claimed, the dialect, the waivers and the day they are compared with. */
+    public record Judging(Profile profile, Dialect dialect, List<Waiver> waivers, LocalDate today) {
+
+        public static Judging defaults() {
+            return new Judging(Profile.declared(), Dialect.HAWKBIT, List.of(), LocalDate.now());
+        }
+    }
+
+    /** What the judging added: the profile, the dialect, the specification ambiguities met and each waiver's fate. */
+    public record Assessment(String profile, String profileDescription, Dialect dialect, LocalDate date,
+            List<AmbiguityReport> ambiguities, List<WaiverOutcome> waivers) {
+
+        public List<WaiverOutcome> waivers(WaiverOutcome.State state) {
+            return waivers.stream().filter(w -> w.state() == state).toList();
+        }
+    }
+
+    /** One of hawkBit's known divergences as this run met it: both readings and what the server did, per check. */
+    public record AmbiguityReport(Divergence divergence, Status status, List<Observation> observations) {
+
+        /** The reading(s) the server followed, e.g. {@code hawkbit}. */
+        public String followed() {
+            return observations.stream().map(o -> o.followed().name().toLowerCase()).distinct().collect(Collectors.joining(", "));
+        }
+    }
+
+    public record Observation(String check, Divergence.Reading followed, String observed) {
+    }
+
+    /** A waiver and what it did: waived a broken requirement, expired (the failure stands), or stale (nothing to waive). */
+    public record WaiverOutcome(Waiver waiver, State state, Status requirementStatus) {
+
+        public enum State {
+            APPLIED, EXPIRED, STALE
+        }
+    }
+
     public static Summary build(List<CheckResult> checks, Server server, Run run) {
+        return build(checks, server, run, Judging.defaults());
+    }
+
+    public static Summary build(List<CheckResult> checks, Server server, Run run, Judging judging) {
         List<RequirementResult> reqs = new ArrayList<>();
+        List<WaiverOutcome> outcomes = new ArrayList<>();
         for (Req r : Req.values()) {
-            reqs.add(judge(r, checks));
+            RequirementResult result = judge(r, checks);
+            if (!judging.profile().claims(r)) {
+                result = new RequirementResult(r, Status.SKIP, result.checks(), judging.profile().notClaimed());
+            }
+            Optional<Waiver> waiver = judging.waivers().stream().filter(w -> w.requirement() == r).findFirst();
+            if (waiver.isPresent()) {
+                result = waive(result, waiver.get(), judging.today(), outcomes);
+            }
+            reqs.add(result);
         }
         Verdict verdict = reqs.stream().anyMatch(r -> r.status() == Status.FAIL) ? Verdict.NON_CONFORMANT
                 : run.stopped() != null ? Verdict.INCOMPLETE : Verdict.CONFORMANT;
-        return new Summary(verdict, SuiteVersion.get(), server, run, List.copyOf(reqs), List.copyOf(checks));
+        List<AmbiguityReport> ambiguities = new ArrayList<>();
+        for (Divergence d : Divergence.values()) {
+            List<Observation> seen = checks.stream().flatMap(c -> c.ambiguities().stream().filter(a -> a.divergence() == d)
+                    .map(a -> new Observation(c.name(), a.followed(), a.observed()))).toList();
+            if (!seen.isEmpty()) {
+                Status status = reqs.stream().filter(x -> x.requirement() == d.requirement()).findFirst().orElseThrow().status();
+                ambiguities.add(new AmbiguityReport(d, status, seen));
+            }
+        }
+        outcomes.sort(java.util.Comparator.comparing(o -> o.waiver().requirement()));
+        Assessment assessment = new Assessment(judging.profile().name(), judging.profile().describe(), judging.dialect(),
+                judging.today(), List.copyOf(ambiguities), List.copyOf(outcomes));
+        return new Summary(verdict, SuiteVersion.get(), server, run, List.copyOf(reqs), List.copyOf(checks), assessment);
+    }
+
+    private static RequirementResult waive(RequirementResult result, Waiver w, LocalDate today, List<WaiverOutcome> outcomes) {
+        boolean broken = result.status() == Status.FAIL || result.status() == Status.WARN;
+        if (!broken) {
+            outcomes.add(new WaiverOutcome(w, WaiverOutcome.State.STALE, result.status()));
+            return result;
+        }
+        if (w.validOn(today)) {
+            outcomes.add(new WaiverOutcome(w, WaiverOutcome.State.APPLIED, result.status()));
+            return new RequirementResult(result.requirement(), Status.WAIVED, result.checks(),
+                    "waived until " + w.expires() + " (" + w.owner() + ": " + w.reason() + "); " + result.status() + ": " + result.reason());
+        }
+        outcomes.add(new WaiverOutcome(w, WaiverOutcome.State.EXPIRED, result.status()));
+        return new RequirementResult(result.requirement(), result.status(), result.checks(),
+                "the waiver expired on " + w.expires() + " (" + w.owner() + ": " + w.reason() + "); " + result.reason());
     }
 
     private static RequirementResult judge(Req r, List<CheckResult> checks) {

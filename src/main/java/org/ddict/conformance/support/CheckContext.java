@@ -11,7 +11,9 @@ import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.ddict.catalogue.Divergence;
 import org.ddict.catalogue.Req;
+import org.ddict.config.Dialect;
 import org.ddict.config.Redaction;
 import org.ddict.ddi.Exchange;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -94,6 +96,36 @@ public final class CheckContext {
         require(req, must.test(e.status()), mustText, e::describe, e);
         if (preferred != null) {
             should(req, e.status() == preferred, "HTTP " + preferred, () -> "HTTP " + e.status(), e);
+        }
+    }
+
+    /**
+     * One of hawkBit's known divergences from the published table ({@link Divergence}): records what the server did
+     * as a specification ambiguity, then judges it by the run's dialect. Under {@code hawkbit} either reading passes
+     * and any other behaviour warns (the SHOULD of the published table); under {@code published} only the published
+     * table's reading passes.
+     */
+    public void divergence(Divergence d, boolean published, boolean hawkbit, Supplier<String> observed, Exchange evidence) {
+        Divergence.Reading followed = published ? Divergence.Reading.PUBLISHED
+                : hawkbit ? Divergence.Reading.HAWKBIT : Divergence.Reading.NEITHER;
+        String what = Redaction.apply(observed.get());
+        Ambiguity a = new Ambiguity(d, followed, what);
+        extension.publishReportEntry(Ambiguity.ENTRY_PREFIX + d.id(), a.entryValue());
+        if (Allure.getLifecycle().getCurrentTestCase().isPresent()) {
+            String text = "Specification ambiguity " + d.id() + " (" + d.requirement().id() + "): published table — " + d.published()
+                    + "; hawkBit — " + d.hawkbit() + "; this server: " + what + " (" + followed.name().toLowerCase()
+                    + " reading; dialect " + run.dialect() + ")";
+            Allure.step(text);
+            // a passing check keeps this message, so the Allure category "Specification ambiguity" finds it
+            Allure.getLifecycle().updateTestCase(r -> r.setStatusDetails(new io.qameta.allure.model.StatusDetails().setMessage(text)));
+        }
+        if (run.dialect() == Dialect.PUBLISHED && !published) {
+            fail(d.requirement(), "published table (" + d.id() + ", --dialect published): " + d.published(),
+                    what + (hawkbit ? " — hawkBit's reading, not accepted under --dialect published" : ""), evidence);
+        }
+        if (followed == Divergence.Reading.NEITHER) {
+            warn(d.requirement(), "expected the published table's reading (" + d.published() + ") or hawkBit's (" + d.hawkbit()
+                    + ", " + d.id() + "); received " + what + (evidence == null ? "" : " — " + evidence.call().curl()));
         }
     }
 

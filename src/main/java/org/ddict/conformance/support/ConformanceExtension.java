@@ -69,6 +69,9 @@ public final class ConformanceExtension implements ExecutionCondition, BeforeEac
         List<Req> reqs = requirements(method);
         label(method, reqs);
         RunContext run = translate(reqs.get(0), () -> RunContext.of(context));
+        if (reqs.stream().noneMatch(run.profile()::claims)) {
+            throw new TestAbortedException(run.profile().notClaimed() + " (--profile)");
+        }
         RequiresFeature needs = method.getAnnotation(RequiresFeature.class);
         if (needs != null) {
             for (Feature f : needs.value()) {

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.ddict.catalogue.Feature;
-import org.ddict.config.Capabilities;
 import org.ddict.config.RunPrefix;
 import org.ddict.config.Secret;
 import org.ddict.config.SuiteConfig;
@@ -28,6 +27,7 @@ public final class RunContext implements AutoCloseable {
     private final org.ddict.ddi.Traffic traffic;
     private final Schemas schemas;
     private final Set<Feature> features;
+    private final org.ddict.config.Profile profile;
 
     private boolean cleanup = true;
 
@@ -38,7 +38,8 @@ public final class RunContext implements AutoCloseable {
         this.operator.preflight();
         this.http = new Http(config.timeout(), true, traffic, Http.Role.DEVICE);
         this.schemas = Schemas.fromClasspath();
-        this.features = Capabilities.apply(operator.features(), config.capabilities());
+        this.profile = config.resolvedProfile();
+        this.features = profile.offered(operator.features(), config.capabilities());
     }
 
     /**
@@ -109,6 +110,16 @@ public final class RunContext implements AutoCloseable {
 
     public java.util.Set<Feature> features() {
         return features;
+    }
+
+    /** The parts of the catalogue the server claims ({@code --profile}). */
+    public org.ddict.config.Profile profile() {
+        return profile;
+    }
+
+    /** How known divergences from the published mapping table are judged ({@code --dialect}). */
+    public org.ddict.config.Dialect dialect() {
+        return config.dialect();
     }
 
     public boolean can(org.ddict.operator.Capability capability) {
