@@ -138,8 +138,9 @@ class SecurityChecks {
         oversized(device, device.call("PUT", "/configData").body(JSON, body), "a 10 MiB configData body");
         Exchange poll = answer(check, SUITE_SEC_03, device.call("GET", ""))
                 .orElseThrow(() -> check.fail(SUITE_SEC_03, "the next poll answered", "the connection was closed", null));
-        check.require(SUITE_SEC_03, poll.status() == 200, "HTTP 200: the server still serves the controller after the oversized requests",
+        check.require(SUITE_SEC_03, !poll.is5xx(), "no 5xx: the server still answers the controller after the oversized requests",
                 poll::describe, poll);
+        device.poll(); // and still serves it (a poll that is not the controller base is charged to the poll's requirements)
     }
 
     @Test

@@ -124,7 +124,7 @@ class JudgingCommandLineTest {
     void listsProfilesAndDialects() {
         Result profiles = cli("list", "profiles");
         assertThat(profiles.code()).isZero();
-        assertThat(profiles.out()).contains("declared").contains("core+download+config").contains("full (162 of 162 requirements")
+        assertThat(profiles.out()).contains("declared").contains("core+download+config").contains("full (173 of 173 requirements")
                 .contains("MODULES").contains("range ");
         Result dialects = cli("list", "dialects");
         assertThat(dialects.code()).isZero();

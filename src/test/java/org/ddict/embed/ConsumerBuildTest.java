@@ -91,9 +91,11 @@ class ConsumerBuildTest {
     @Test
     void aConsumerBuildRunsTheSelectedChecksPassesWithWarningsAndFailsOnAMustFailure() throws Exception {
         String password = "consumer-secret-" + Long.toHexString(System.nanoTime());
-        try (ReferenceServer faithful = ReferenceServer.start(ReferenceServer.Options.defaults().withCredentials("vendor", password))) {
+        // a server that breaks only a SHOULD (SUITE-CLIENT-04: no http download link): the build passes with a warning
+        try (ReferenceServer faithful = ReferenceServer.start(ReferenceServer.Options.defaults().withCredentials("vendor", password)
+                .withDefects(Set.of(Defect.HTTPS_DOWNLOAD_ONLY)))) {
             Build build = mvn(consumer, Map.of("DDI_MGMT_PASSWORD", password), "test", "-Dddi.url=" + faithful.baseUri(),
-                    "-Dddi.mgmt.user=vendor", "-Dddi.only=DDI-BASE-09,DDI-CANCEL-05");
+                    "-Dddi.mgmt.user=vendor", "-Dddi.only=DDI-BASE-09,SUITE-CLIENT-04");
             assertThat(build.exitCode()).as("exit code of the consumer build against the faithful server\n" + build.tail())
                     .isZero();
         }
@@ -102,11 +104,11 @@ class ConsumerBuildTest {
         assertThat(cases.size()).as("every check is a test case of the consumer's build").isGreaterThan(100);
         assertThat(ran).as("the checks selected by -Dddi.only (the others are skipped)")
                 .extracting(TestCase::className)
-                .containsExactlyInAnyOrder("org.ddict.conformance.BaseChecks", "org.ddict.conformance.CancelChecks");
+                .containsExactlyInAnyOrder("org.ddict.conformance.BaseChecks", "org.ddict.conformance.ClientCompatibilityChecks");
         assertThat(ran).allSatisfy(c -> assertThat(c.problem()).as(c.name()).isNull());
-        // hawkBit's deviation from DDI-CANCEL-05's SHOULD part is a warning: the check passes and says so in its output
-        assertThat(ran).filteredOn(c -> c.className().endsWith("CancelChecks")).singleElement()
-                .satisfies(c -> assertThat(c.output()).contains("WARN DDI-CANCEL-05"));
+        // a broken SHOULD is a warning: the check passes and says so in its output, naming the client it protects
+        assertThat(ran).filteredOn(c -> c.className().endsWith("ClientCompatibilityChecks")).singleElement()
+                .satisfies(c -> assertThat(c.output()).contains("WARN SUITE-CLIENT-04").contains("SWUpdate"));
         try (Stream<Path> results = Files.list(consumer.resolve("target/allure-results"))) {
             assertThat(results.map(p -> p.getFileName().toString())).as("Allure results of the consumer's build")
                     .anyMatch(n -> n.endsWith("-result.json"));
