@@ -17,14 +17,21 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** Issue 5 §2: 409 retries by role, the request-rate limit, the request budget and the run deadline. */
+/**
+ * Issue 5 §2 and DDI-ERROR-11: bounded retries of 429 (not of quota answers) and 409 by role, the request-rate limit,
+ * the request budget and the run deadline.
+ */
 class PolitenessTest {
 
     private HttpServer server;
     private final AtomicInteger hits = new AtomicInteger();
 
-    /** Answers the first {@code refusals} requests with {@code status} and these headers, then 200; each after {@code delayMs}. */
     private URI serve(int refusals, int status, Map<String, String> headers, long delayMs) throws IOException {
+        return serve(refusals, status, headers, delayMs, "{}");
+    }
+
+    /** Answers the first {@code refusals} requests with {@code status}, these headers and body, then 200; each after {@code delayMs}. */
+    private URI serve(int refusals, int status, Map<String, String> headers, long delayMs, String refusalBody) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", ex -> {
@@ -32,7 +39,7 @@ class PolitenessTest {
             if (delayMs > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(delayMs).toNanos());
             }
-            byte[] b = "{}".getBytes(StandardCharsets.UTF_8);
+            byte[] b = (refuse ? refusalBody : "{}").getBytes(StandardCharsets.UTF_8);
             if (refuse) {
                 headers.forEach(ex.getResponseHeaders()::add);
             }
@@ -54,6 +61,31 @@ class PolitenessTest {
 
     private static Http http(Traffic traffic, Http.Role role) {
         return new Http(Duration.ofSeconds(5), false, traffic, role);
+    }
+
+    @Test
+    void retriesAThrottledRequestUntilItIsAnswered() throws IOException {
+        URI url = serve(2, 429, Map.of("Retry-After", "0"), 0);
+        Traffic traffic = Traffic.unlimited();
+        Exchange e = http(traffic, Http.Role.DEVICE).send(HttpCall.of("GET", url));
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(hits).hasValue(3);
+        assertThat(traffic.retries()).isEqualTo(2);
+    }
+
+    @Test
+    void givesUpOnA429AfterThreeRetries() throws IOException {
+        URI url = serve(100, 429, Map.of("Retry-After", "0"), 0);
+        assertThatThrownBy(() -> http(Traffic.unlimited(), Http.Role.DEVICE).send(HttpCall.of("GET", url)))
+                .isInstanceOf(ThrottledException.class).hasMessageContaining("429 Too Many Requests (4 attempts)");
+        assertThat(hits).hasValue(Http.MAX_RETRIES + 1);
+    }
+
+    @Test
+    void aQuotaRefusalIsAnAnswerNotRetried() throws IOException {
+        URI url = serve(100, 429, Map.of("Retry-After", "0"), 0, "{\"errorCode\":\"hawkbit.server.error.quota.tooManyEntries\"}");
+        assertThat(http(Traffic.unlimited(), Http.Role.DEVICE).send(HttpCall.of("GET", url)).status()).isEqualTo(429);
+        assertThat(hits).hasValue(1);
     }
 
     @Test
