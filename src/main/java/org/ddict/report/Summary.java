@@ -31,7 +31,10 @@ public record Summary(Verdict verdict, String suiteVersion, Server server, Run r
 
     public enum Verdict {
         CONFORMANT, NON_CONFORMANT,
-        /** No MUST failed, but the run stopped early (deadline or request budget): no certification either way. */
+        /**
+         * No MUST failed, but the run could not check everything — it stopped early (deadline or request budget) or was
+         * read-only: no certification either way.
+         */
         INCOMPLETE
     }
 
@@ -111,7 +114,7 @@ public record Summary(Verdict verdict, String suiteVersion, Server server, Run r
             reqs.add(result);
         }
         Verdict verdict = reqs.stream().anyMatch(r -> r.status() == Status.FAIL) ? Verdict.NON_CONFORMANT
-                : run.stopped() != null ? Verdict.INCOMPLETE : Verdict.CONFORMANT;
+                : run.stopped() != null || run.readOnly() ? Verdict.INCOMPLETE : Verdict.CONFORMANT;
         List<AmbiguityReport> ambiguities = new ArrayList<>();
         for (Divergence d : Divergence.values()) {
             List<Observation> seen = checks.stream().flatMap(c -> c.ambiguities().stream().filter(a -> a.divergence() == d)
