@@ -224,7 +224,7 @@ public final class RunCommand implements Callable<Integer> {
         if (d.isPresent() && (d.get().isZero() || d.get().isNegative())) {
             throw new ConfigException("--deadline must be positive");
         }
-        return new Limits(d, maxRequests == null ? 0 : maxRequests, rate == null ? 0 : Traffic.parseRate(rate));
+        return new Limits(d, maxRequests == null ? 0 : maxRequests, rate == null ? 0 : Limits.parseRate(rate));
     }
 
     /** The options that shaped the run, as the evidence bundle records them (secrets are never among them). */
@@ -239,7 +239,7 @@ public final class RunCommand implements Callable<Integer> {
         o.put("capabilities", capabilities == null ? "(the operator's)" : capabilities);
         o.put("timeout", Durations.format(config.timeout()));
         o.put("parallel", Integer.toString(config.parallelism()));
-        o.put("limits", Traffic.of(config.limits()).limits());
+        o.put("limits", config.limits().describe());
         o.put("defects", defects.isEmpty() ? "(none)" : String.join(",", defects));
         o.put("profile", config.resolvedProfile().name() + " (" + config.resolvedProfile().describe() + ")");
         o.put("dialect", config.dialect().key());

@@ -115,7 +115,7 @@ public final class SuiteRunner {
         }
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        Traffic traffic = Traffic.register(config.runPrefix(), Traffic.of(config.limits()));
+        Traffic traffic = Traffic.register(config.runPrefix(), new Traffic(config.limits()));
         try {
             launcher.execute(request, listeners.toArray(TestExecutionListener[]::new));
         } finally {
@@ -133,7 +133,7 @@ public final class SuiteRunner {
             SummaryWriter.write(summary, reports);
         }
         if (options.evidence()) {
-            appendVerdictToEnvironment(results, summary);
+            writeEnvironment(results, config, summary);
         }
         if (options.htmlReport()) {
             AllureReport.generate(results, reports.resolve("allure-report"), "DDI conformance: " + summary.verdict().name().replace('_', '-'));
@@ -144,11 +144,6 @@ public final class SuiteRunner {
     private static void writeAllureMetadata(Path results, SuiteConfig config, Summary.Judging judging) {
         try {
             Files.createDirectories(results);
-            Files.writeString(results.resolve("environment.properties"),
-                    "DDI.server=" + config.ddiUrl() + "\nTenant=" + config.tenant() + "\nManagement=" + config.mgmtUrl()
-                            + "\nOperator=" + config.operator() + "\nSuite.version=" + org.ddict.report.SuiteVersion.get()
-                            + "\nCatalogue=REQUIREMENTS.md 1.1\nRun.prefix=" + config.runPrefix()
-                            + "\nProfile=" + config.resolvedProfile().name() + "\nDialect=" + config.dialect() + "\n");
             // failures of requirements with a waiver in force get their own category, ahead of "Non-conformance"
             String waived = judging.waivers().stream().filter(w -> w.validOn(judging.today()))
                     .map(w -> w.requirement().id()).collect(java.util.stream.Collectors.joining("|"));
@@ -173,18 +168,24 @@ public final class SuiteRunner {
     }
 
     /** The report's Environment panel starts with the outcome: verdict, counts, and how the run went. */
-    private static void appendVerdictToEnvironment(Path results, Summary summary) {
+    /**
+     * The report's Environment panel, written once the verdict is known: the outcome first (verdict, counts, how the
+     * run went, so the overview shows it without "Show all"), then the server and the settings that judged it.
+     */
+    private static void writeEnvironment(Path results, SuiteConfig config, Summary summary) {
         var c = summary.counts();
-        String lines = "Verdict=" + summary.verdict() + "\nRequirements=" + c.get(org.ddict.report.RequirementResult.Status.PASS)
+        String text = "Verdict=" + summary.verdict() + "\nRequirements=" + c.get(org.ddict.report.RequirementResult.Status.PASS)
                 + " pass, " + c.get(org.ddict.report.RequirementResult.Status.FAIL) + " fail, "
                 + c.get(org.ddict.report.RequirementResult.Status.WARN) + " warn, "
                 + c.get(org.ddict.report.RequirementResult.Status.SKIP) + " skip\nRun=" + summary.run().requests() + " requests, "
                 + summary.run().retries() + " retried, " + summary.run().durationMillis() + " ms, limits " + summary.run().limits()
-                + (summary.run().stopped() == null ? "" : ", stopped early: " + summary.run().stopped()) + "\n";
+                + (summary.run().stopped() == null ? "" : ", stopped early: " + summary.run().stopped())
+                + "\nDDI.server=" + config.ddiUrl() + "\nTenant=" + config.tenant() + "\nManagement=" + config.mgmtUrl()
+                + "\nOperator=" + config.operator() + "\nSuite.version=" + org.ddict.report.SuiteVersion.get()
+                + "\nCatalogue=REQUIREMENTS.md 1.1\nRun.prefix=" + config.runPrefix()
+                + "\nProfile=" + config.resolvedProfile().name() + "\nDialect=" + config.dialect() + "\n";
         try {
-            Path env = results.resolve("environment.properties");
-            // first, so that the overview's Environment panel shows it without "Show all"
-            Files.writeString(env, lines + (Files.exists(env) ? Files.readString(env) : ""));
+            Files.writeString(results.resolve("environment.properties"), text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to " + results, e);
         }

@@ -167,7 +167,7 @@ public record SuiteConfig(
                 parameters.apply(CAPABILITIES).orElse(null),
                 new Limits(parameters.apply(DEADLINE).map(Durations::parse),
                         parameters.apply(BUDGET).map(b -> parseCount(BUDGET, b)).orElse(0L),
-                        parameters.apply(RATE).map(org.ddict.ddi.Traffic::parseRate).orElse(0.0)),
+                        parameters.apply(RATE).map(Limits::parseRate).orElse(0.0)),
                 parameters.apply(READ_ONLY).map(Boolean::parseBoolean).orElse(false),
                 parameters.apply(PROFILE).orElse(null),
                 Dialect.parse(parameters.apply(DIALECT).orElse(null)),
@@ -198,19 +198,7 @@ public record SuiteConfig(
                         : "Judged by    profile " + resolvedProfile().name() + ", dialect " + dialect
                                 + (waivers == null ? "" : ", waivers " + waivers) + "\n")
                 + "Run prefix   " + runPrefix + "   timeout " + Durations.format(timeout) + "   parallel " + parallelism
-                + (limits.equals(Limits.NONE) ? "" : "\nLimits       " + describeLimits());
-    }
-
-    private String describeLimits() {
-        StringBuilder s = new StringBuilder();
-        limits.deadline().ifPresent(d -> s.append("deadline ").append(Durations.format(d)).append("   "));
-        if (limits.budget() > 0) {
-            s.append("at most ").append(limits.budget()).append(" requests   ");
-        }
-        if (limits.ratePerSecond() > 0) {
-            s.append("rate ").append(org.ddict.ddi.Traffic.formatRate(limits.ratePerSecond()));
-        }
-        return s.toString().trim();
+                + (limits.equals(Limits.NONE) ? "" : "\nLimits       " + limits.describe());
     }
 
     private static URI stripTrailingSlash(URI uri) {

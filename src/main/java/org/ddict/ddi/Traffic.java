@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 import org.ddict.config.Durations;
+import org.ddict.config.Limits;
 
 /**
  * The traffic of one run towards the server under test, and the limits that keep the suite polite: an overall
@@ -23,10 +24,8 @@ public final class Traffic {
 
     private static final Map<String, Traffic> RUNS = new ConcurrentHashMap<>();
 
-    private final Duration deadline;
+    private final Limits limits;
     private final long deadlineNanos;
-    private final long budget;
-    private final double ratePerSecond;
     private final long intervalNanos;
 
     private final AtomicLong requests = new AtomicLong();
@@ -38,22 +37,16 @@ public final class Traffic {
     private final AtomicReference<String> stopped = new AtomicReference<>();
     private volatile boolean cleaningUp;
 
-    /**
-     * @param deadline      the longest the run may send requests, or {@code null} for none
-     * @param budget        the most requests the checks may send, or 0 for no limit
-     * @param ratePerSecond the most requests per second, or 0 for no limit
-     */
-    public Traffic(Duration deadline, long budget, double ratePerSecond) {
-        this.deadline = deadline;
-        this.deadlineNanos = deadline == null ? Long.MAX_VALUE : System.nanoTime() + deadline.toNanos();
-        this.budget = budget;
-        this.ratePerSecond = ratePerSecond;
-        this.intervalNanos = ratePerSecond > 0 ? (long) (1_000_000_000L / ratePerSecond) : 0;
+    /** A new traffic under these limits; the deadline counts from now. */
+    public Traffic(Limits limits) {
+        this.limits = limits;
+        this.deadlineNanos = limits.deadline().map(d -> System.nanoTime() + d.toNanos()).orElse(Long.MAX_VALUE);
+        this.intervalNanos = limits.ratePerSecond() > 0 ? (long) (1_000_000_000L / limits.ratePerSecond()) : 0;
     }
 
     /** No limits: counts only. */
     public static Traffic unlimited() {
-        return new Traffic(null, 0, 0);
+        return new Traffic(Limits.NONE);
     }
 
     /** Makes {@code traffic} the one of the run with this prefix, for the checks' HTTP clients to share. */
@@ -63,13 +56,8 @@ public final class Traffic {
     }
 
     /** The traffic of the run with this prefix; a run started without {@link #register} (inside another build) starts it now. */
-    public static Traffic of(String runPrefix, org.ddict.config.Limits limits) {
-        return RUNS.computeIfAbsent(runPrefix, k -> of(limits));
-    }
-
-    /** A new traffic under these limits; the deadline counts from now. */
-    public static Traffic of(org.ddict.config.Limits limits) {
-        return new Traffic(limits.deadline().orElse(null), limits.budget(), limits.ratePerSecond());
+    public static Traffic of(String runPrefix, Limits limits) {
+        return RUNS.computeIfAbsent(runPrefix, k -> new Traffic(limits));
     }
 
     public static void unregister(String runPrefix) {
@@ -86,19 +74,19 @@ public final class Traffic {
             if (why != null) {
                 throw new RunLimitException(why);
             }
-            if (budget > 0 && sent.incrementAndGet() > budget) {
-                throw new RunLimitException(stop("the run's request budget of " + budget + " requests is spent"));
+            if (limits.budget() > 0 && sent.incrementAndGet() > limits.budget()) {
+                throw new RunLimitException(stop(budgetSpent()));
             }
         }
         if (intervalNanos > 0) {
             waitForSlot();
         }
-        if (cleaningUp || deadline == null) {
+        if (cleaningUp || limits.deadline().isEmpty()) {
             return timeout;
         }
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {
-            throw new RunLimitException(stop("the run's deadline of " + Durations.format(deadline) + " was reached"));
+            throw new RunLimitException(stop(deadlineReached()));
         }
         return Duration.ofNanos(Math.min(timeout.toNanos(), left));
     }
@@ -110,12 +98,20 @@ public final class Traffic {
             return why;
         }
         if (System.nanoTime() - deadlineNanos >= 0) {
-            return stop("the run's deadline of " + Durations.format(deadline) + " was reached");
+            return stop(deadlineReached());
         }
-        if (budget > 0 && sent.get() >= budget) {
-            return stop("the run's request budget of " + budget + " requests is spent");
+        if (limits.budget() > 0 && sent.get() >= limits.budget()) {
+            return stop(budgetSpent());
         }
         return null;
+    }
+
+    private String deadlineReached() {
+        return "the run's deadline of " + limits.deadline().map(Durations::format).orElse("?") + " was reached";
+    }
+
+    private String budgetSpent() {
+        return "the run's request budget of " + limits.budget() + " requests is spent";
     }
 
     private String stop(String why) {
@@ -169,41 +165,6 @@ public final class Traffic {
 
     /** The limits in force, for the summary: e.g. {@code deadline 5m, budget 2000 requests, rate 50/s}. */
     public String limits() {
-        StringBuilder s = new StringBuilder();
-        if (deadline != null) {
-            s.append("deadline ").append(Durations.format(deadline));
-        }
-        if (budget > 0) {
-            s.append(s.isEmpty() ? "" : ", ").append("budget ").append(budget).append(" requests");
-        }
-        if (ratePerSecond > 0) {
-            s.append(s.isEmpty() ? "" : ", ").append("rate ").append(formatRate(ratePerSecond));
-        }
-        return s.isEmpty() ? "none" : s.toString();
-    }
-
-    /** Parses a request rate: {@code 20} or {@code 20/s} (per second), {@code 600/min} or {@code 600/m}. */
-    public static double parseRate(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        double per = 1;
-        if (t.endsWith("/s")) {
-            t = t.substring(0, t.length() - 2);
-        } else if (t.endsWith("/min") || t.endsWith("/m")) {
-            t = t.substring(0, t.lastIndexOf('/'));
-            per = 60;
-        }
-        try {
-            double n = Double.parseDouble(t.trim());
-            if (!(n > 0) || Double.isInfinite(n)) {
-                throw new NumberFormatException();
-            }
-            return n / per;
-        } catch (NumberFormatException e) {
-            throw new org.ddict.config.ConfigException("'" + text + "' is not a request rate (e.g. 20/s or 600/min)");
-        }
-    }
-
-    public static String formatRate(double perSecond) {
-        return perSecond == Math.rint(perSecond) ? (long) perSecond + "/s" : String.format(java.util.Locale.ROOT, "%.2f/s", perSecond);
+        return limits.describe();
     }
 }

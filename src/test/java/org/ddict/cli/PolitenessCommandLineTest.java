@@ -24,7 +24,7 @@ class PolitenessCommandLineTest {
         Result r = CommandLineTest.cli("run", "--only", "BASE,STATE", "--max-requests", "40", "--parallel", "2", "--no-html",
                 "--reports", reports.toString());
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.INCOMPLETE);
-        assertThat(r.out()).contains("Limits       at most 40 requests").contains("Verdict: INCOMPLETE")
+        assertThat(r.out()).contains("Limits       budget 40 requests").contains("Verdict: INCOMPLETE")
                 .contains("Stopped early: the run's request budget of 40 requests is spent");
         JsonNode s = summary(reports);
         assertThat(s.path("verdict").asString()).isEqualTo("INCOMPLETE");

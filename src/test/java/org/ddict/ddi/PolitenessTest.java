@@ -9,9 +9,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ddict.config.ConfigException;
+import org.ddict.config.Limits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +119,7 @@ class PolitenessTest {
     @Test
     void theRateLimitSpacesRequests() throws IOException {
         URI url = serve(0, 200, Map.of(), 0);
-        Http http = http(new Traffic(null, 0, 20), Http.Role.DEVICE);
+        Http http = http(new Traffic(new Limits(Optional.empty(), 0, 20)), Http.Role.DEVICE);
         long t0 = System.nanoTime();
         for (int i = 0; i < 6; i++) {
             http.send(HttpCall.of("GET", url));
@@ -129,7 +131,7 @@ class PolitenessTest {
     @Test
     void theBudgetStopsTheRunButNotItsCleanup() throws IOException {
         URI url = serve(0, 200, Map.of(), 0);
-        Traffic traffic = new Traffic(null, 3, 0);
+        Traffic traffic = new Traffic(new Limits(Optional.empty(), 3, 0));
         Http http = http(traffic, Http.Role.DEVICE);
         for (int i = 0; i < 3; i++) {
             http.send(HttpCall.of("GET", url));
@@ -146,7 +148,7 @@ class PolitenessTest {
     @Test
     void theDeadlineCutsASlowRequestShortAndStopsTheRun() throws IOException {
         URI url = serve(0, 200, Map.of(), 3000);
-        Traffic traffic = new Traffic(Duration.ofMillis(400), 0, 0);
+        Traffic traffic = new Traffic(new Limits(Optional.of(Duration.ofMillis(400)), 0, 0));
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> http(traffic, Http.Role.DEVICE).send(HttpCall.of("GET", url)))
                 .isInstanceOf(RunLimitException.class).hasMessageContaining("deadline of 400ms");
@@ -156,10 +158,10 @@ class PolitenessTest {
 
     @Test
     void ratesAreReadPerSecondOrPerMinute() {
-        assertThat(Traffic.parseRate("20")).isEqualTo(20.0);
-        assertThat(Traffic.parseRate("20/s")).isEqualTo(20.0);
-        assertThat(Traffic.parseRate("600/min")).isEqualTo(10.0);
-        assertThatThrownBy(() -> Traffic.parseRate("fast")).isInstanceOf(ConfigException.class);
-        assertThatThrownBy(() -> Traffic.parseRate("0/s")).isInstanceOf(ConfigException.class);
+        assertThat(Limits.parseRate("20")).isEqualTo(20.0);
+        assertThat(Limits.parseRate("20/s")).isEqualTo(20.0);
+        assertThat(Limits.parseRate("600/min")).isEqualTo(10.0);
+        assertThatThrownBy(() -> Limits.parseRate("fast")).isInstanceOf(ConfigException.class);
+        assertThatThrownBy(() -> Limits.parseRate("0/s")).isInstanceOf(ConfigException.class);
     }
 }
